@@ -1,0 +1,193 @@
+"""The `actes62` command: check, generate, rules.
+
+Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
+failure. Messages are French; a user's mistake never shows a Python traceback (set
+ACTES62_DEBUG=1 to see one for an internal failure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from actes62 import formats
+from actes62.errors import Actes62Error
+from actes62.load import load
+from actes62.model import Dossier
+
+__all__ = ["main", "resume"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERREUR = 2
+
+
+class _Parseur(argparse.ArgumentParser):
+    """argparse with French usage errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        traduit = (
+            message.replace("the following arguments are required", "arguments obligatoires manquants")
+            .replace("unrecognized arguments", "arguments inconnus")
+            .replace("invalid choice", "choix invalide")
+            .replace("expected one argument", "une valeur est attendue")
+        )
+        print(f"actes62 : erreur : {traduit}", file=sys.stderr)
+        raise SystemExit(EXIT_ERREUR)
+
+
+def _pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
+    return f"{n} {singulier if n <= 1 else (pluriel or singulier + 's')}"
+
+
+def resume(dossier: Dossier) -> str:
+    """A short French summary of a valid dossier."""
+    seance = dossier.seance
+    lignes = [
+        f"{seance.instance.libelle} du {formats.date_longue(seance.date, jour=True)} ({seance.lieu})"
+        f" — {dossier.collectivite.nom}",
+        f"{_pluriel(len(seance.presents), 'présent')}, {_pluriel(len(seance.excuses), 'excusé')}, "
+        f"{_pluriel(len(seance.pouvoirs), 'pouvoir')} ; {seance.membres_en_exercice} membres en exercice",
+        _pluriel(len(dossier.affaires), "affaire") + " :",
+    ]
+    for affaire in dossier.affaires:
+        lignes.append(
+            f"  {affaire.id} — délibération n°{affaire.deliberation.numero}, "
+            f"rapport n°{affaire.rapport.numero} : {formats.euros(affaire.montant)} à {affaire.beneficiaire.nom}"
+        )
+        for imputation in affaire.imputations:
+            lignes.append(
+                f"    {imputation.code_operation} {imputation.imputation} : "
+                f"CP {formats.euros(imputation.credits_paiement, centimes=True)}, "
+                f"disponible {formats.euros(imputation.disponible, centimes=True)}, "
+                f"proposition {formats.euros(imputation.proposition, centimes=True)}, "
+                f"solde {formats.euros(imputation.solde, centimes=True)}"
+            )
+        for numero, annexe in enumerate(affaire.annexes, start=1):
+            detail = annexe.titre
+            if annexe.type == "budget":
+                pourcentages = " ; ".join(formats.pourcentage(p) for p in annexe.pourcentages)
+                detail += (
+                    f" : {_pluriel(len(annexe.lignes), 'ligne')}, total "
+                    f"{formats.euros(annexe.total, centimes=True)} ({pourcentages})"
+                )
+            lignes.append(f"    annexe {numero} ({annexe.type}) : {detail}")
+    return "\n".join(lignes)
+
+
+def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.checks import check, findings_to_json, findings_to_text, has_errors
+    from actes62.read import documents_in
+
+    dossier = load(arguments.dossier)
+    documents = documents_in([Path(p) for p in arguments.fichiers])
+    findings = check(dossier, documents, source=Path(arguments.dossier))
+    if arguments.format == "json":
+        sortie.write(findings_to_json(findings) + "\n")
+    else:
+        print(f"{arguments.dossier} : dossier lu", file=sortie)
+        print(resume(dossier), file=sortie)
+        print(file=sortie)
+        texte = findings_to_text(findings, documents=documents)
+        if texte:
+            print(texte, file=sortie)
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.render import generer
+
+    dossier = load(arguments.dossier)
+    templates = Path(arguments.templates) if arguments.templates else None
+    fichiers = generer(
+        dossier,
+        Path(arguments.sortie),
+        force=arguments.force,
+        pdf=arguments.pdf,
+        templates=templates,
+    )
+    for fichier in fichiers:
+        print(fichier, file=sortie)
+    print(f"{_pluriel(len(fichiers), 'fichier')} écrit(s) dans {arguments.sortie}", file=sortie)
+    return EXIT_OK
+
+
+def _commande_rules(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.checks import RULES, rules_to_json
+
+    if arguments.format == "json":
+        sortie.write(rules_to_json() + "\n")
+        return EXIT_OK
+    for regle in RULES:
+        print(f"{regle.code}  {regle.severity.value:<7}  {regle.name}", file=sortie)
+        print(f"        {regle.description}", file=sortie)
+    return EXIT_OK
+
+
+def _parseur() -> argparse.ArgumentParser:
+    parseur = _Parseur(
+        prog="actes62",
+        description="Préparer, générer et vérifier les actes d'une Commission Permanente.",
+    )
+    sous = parseur.add_subparsers(dest="commande", required=True, parser_class=_Parseur, metavar="COMMANDE")
+
+    check = sous.add_parser(
+        "check",
+        help="lire un dossier, le vérifier, et vérifier les documents DOCX/PDF contre lui",
+        description="Lit le dossier, applique les règles de cohérence, et compare chaque chiffre, date, "
+        "référence et SIRET des documents donnés (DOCX, PDF ou dossiers) au dossier.",
+    )
+    check.add_argument("dossier", help="le fichier dossier (YAML)")
+    check.add_argument("fichiers", nargs="*", help="documents DOCX/PDF ou dossiers à vérifier")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")
+    check.set_defaults(action=_commande_check)
+
+    generate = sous.add_parser(
+        "generate",
+        help="écrire les documents (DOCX, et PDF avec --pdf) de chaque affaire",
+        description="Écrit la délibération, le rapport, la convention et l'annexe budgétaire de chaque "
+        "affaire du dossier.",
+    )
+    generate.add_argument("dossier", help="le fichier dossier (YAML)")
+    generate.add_argument("-o", "--sortie", required=True, help="dossier où écrire les documents")
+    generate.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
+    generate.add_argument(
+        "--pdf", action="store_true", help="produire aussi les PDF/A (LibreOffice) et le PDF de transmission"
+    )
+    generate.add_argument("--templates", help="dossier de modèles DOCX propres à la collectivité")
+    generate.set_defaults(action=_commande_generate)
+
+    rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")
+    rules.set_defaults(action=_commande_rules)
+    return parseur
+
+
+def main(argv: Sequence[str] | None = None, sortie: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = _parseur().parse_args(argv)
+    flux = sortie or sys.stdout
+    try:
+        code: int = arguments.action(arguments, flux)
+        return code
+    except Actes62Error as exc:
+        print(f"actes62 : {exc}", file=sys.stderr)
+        return EXIT_ERREUR
+    except KeyboardInterrupt:
+        print("actes62 : interrompu", file=sys.stderr)
+        return EXIT_ERREUR
+    except Exception as exc:  # an internal failure: say so plainly, no traceback unless asked
+        if os.environ.get("ACTES62_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"actes62 : erreur interne ({type(exc).__name__} : {exc}). "
+            "Relancez avec ACTES62_DEBUG=1 pour le détail, et signalez-la.",
+            file=sys.stderr,
+        )
+        return EXIT_ERREUR

@@ -1,0 +1,94 @@
+"""The package's exceptions: one root, each subclass carrying what is needed to act.
+
+Problems *in a dossier* are findings (see `checks`), not exceptions; these are for misuse
+and for tools that fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "Actes62Error",
+    "ConversionError",
+    "DossierInvalide",
+    "ErreurChamp",
+    "FichierExistant",
+    "GenerationError",
+    "LibreOfficeAbsent",
+    "TemplateError",
+]
+
+
+class Actes62Error(Exception):
+    """Root of every error actes62 raises on purpose; its message is French, for the user."""
+
+    message = "erreur actes62"
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.message)
+
+
+class ErreurChamp:
+    """One problem of a dossier file: field path, line (when known), what was expected."""
+
+    __slots__ = ("chemin", "ligne", "message")
+
+    def __init__(self, chemin: str, ligne: int | None, message: str) -> None:
+        self.chemin = chemin
+        self.ligne = ligne
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"ErreurChamp({self.chemin!r}, {self.ligne!r}, {self.message!r})"
+
+
+class DossierInvalide(Actes62Error):
+    """The dossier file cannot be read into the model; `erreurs` lists every problem found."""
+
+    def __init__(self, fichier: Path, erreurs: list[ErreurChamp]) -> None:
+        self.fichier = fichier
+        self.erreurs = erreurs
+        lignes = []
+        for erreur in erreurs:
+            ou = f"{fichier}:{erreur.ligne}" if erreur.ligne is not None else str(fichier)
+            champ = f" [{erreur.chemin}]" if erreur.chemin else ""
+            lignes.append(f"{ou}:{champ} {erreur.message}")
+        super().__init__("\n".join(lignes))
+
+
+class TemplateError(Actes62Error):
+    """A template cannot be used: syntax error, unknown name, unreadable file."""
+
+    def __init__(self, template: Path | str, message: str) -> None:
+        self.template = template
+        super().__init__(f"modèle {template} : {message}")
+
+
+class GenerationError(Actes62Error):
+    """A document could not be generated."""
+
+
+class FichierExistant(GenerationError):
+    """Refused to overwrite an existing file without --force."""
+
+    def __init__(self, chemin: Path) -> None:
+        self.chemin = chemin
+        super().__init__(
+            f"{chemin} existe déjà : il n'est pas écrasé (relancez avec --force pour le remplacer)"
+        )
+
+
+class LibreOfficeAbsent(Actes62Error):
+    """PDF conversion asked for, but LibreOffice is not installed."""
+
+    message = (
+        "LibreOffice est introuvable (commande « soffice » ou « libreoffice ») : il est nécessaire "
+        "pour produire les PDF. Installez-le, par exemple « apt-get install libreoffice-writer-nogui » "
+        "sous Debian/Ubuntu, ou indiquez son chemin dans la variable ACTES62_SOFFICE. "
+        "La génération DOCX seule n'en a pas besoin."
+    )
+
+
+class ConversionError(Actes62Error):
+    """LibreOffice ran but did not produce the expected PDF."""

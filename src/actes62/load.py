@@ -1,0 +1,275 @@
+"""Dossier file (YAML) → typed model, with French errors that name the file, line and field.
+
+The YAML is read with its node tree kept, so that every validation error can be traced back to
+the line where the field is written (or, for a missing field, where its parent mapping starts).
+Floats in the file are read as `Decimal` from their text, never through `float`; dates stay
+text until the model parses them, so an impossible date is an error on its field, not a crash.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from actes62.errors import DossierInvalide, ErreurChamp
+from actes62.model import Dossier
+
+__all__ = ["ligne_du_champ", "load", "load_text", "localisateur"]
+
+
+class _Chargeur(yaml.SafeLoader):
+    """SafeLoader whose floats are Decimals and whose timestamps stay strings."""
+
+
+def _decimal(chargeur: _Chargeur, noeud: yaml.Node) -> Decimal:
+    texte = str(chargeur.construct_scalar(noeud)).replace("_", "")  # type: ignore[arg-type]
+    try:
+        return Decimal(texte)
+    except InvalidOperation:  # .inf, .nan
+        return Decimal("NaN")
+
+
+_Chargeur.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+def _texte(chargeur: _Chargeur, noeud: yaml.Node) -> str:
+    return str(chargeur.construct_scalar(noeud))  # type: ignore[arg-type]
+
+
+_Chargeur.add_constructor("tag:yaml.org,2002:timestamp", _texte)
+
+
+def _refuse_doublons(chargeur: _Chargeur, noeud: yaml.MappingNode) -> dict[Any, Any]:
+    vus: dict[Any, int] = {}
+    for cle_noeud, _ in noeud.value:
+        cle = chargeur.construct_object(cle_noeud)
+        if cle in vus:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"la clé « {cle} » apparaît deux fois (déjà à la ligne {vus[cle] + 1})",
+                cle_noeud.start_mark,
+            )
+        vus[cle] = cle_noeud.start_mark.line
+    return chargeur.construct_mapping(noeud)
+
+
+_Chargeur.add_constructor("tag:yaml.org,2002:map", _refuse_doublons)
+
+
+def _noeud_au_chemin(racine: yaml.Node | None, chemin: Sequence[int | str]) -> yaml.Node | None:
+    """Follow a field path through the YAML nodes; returns the node of the deepest element
+    found: for a mapping entry, its key (where the field is written)."""
+    noeud = racine
+    trouve: yaml.Node | None = racine
+    for element in chemin:
+        if isinstance(noeud, yaml.MappingNode):
+            paire = next(
+                (
+                    (k, v)
+                    for k, v in noeud.value
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(element)
+                ),
+                None,
+            )
+            if paire is None:
+                break
+            trouve, noeud = paire
+        elif (
+            isinstance(noeud, yaml.SequenceNode)
+            and isinstance(element, int)
+            and 0 <= element < len(noeud.value)
+        ):
+            noeud = noeud.value[element]
+            trouve = noeud
+        else:
+            break
+    return trouve
+
+
+def ligne_du_champ(racine: yaml.Node | None, chemin: Sequence[int | str]) -> int | None:
+    """1-based line where a field is written (its key, for a mapping entry)."""
+    noeud = _noeud_au_chemin(racine, chemin)
+    if noeud is None:
+        return None
+    return int(noeud.start_mark.line) + 1
+
+
+def _chemin_lisible(chemin: Sequence[int | str]) -> str:
+    """`affaires[0].deliberation.visas[2].date`."""
+    morceaux: list[str] = []
+    for element in chemin:
+        if isinstance(element, int):
+            morceaux.append(f"[{element}]")
+        else:
+            morceaux.append(("." if morceaux else "") + element)
+    return "".join(morceaux)
+
+
+def _sans_etiquettes(chemin: Sequence[int | str]) -> list[int | str]:
+    """Drop the union tags (« ~acte », « ~budget ») pydantic puts in error locations."""
+    return [e for e in chemin if not (isinstance(e, str) and e.startswith("~"))]
+
+
+def _classe_au_chemin(loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """The model class that owns the last element of a pydantic location (union tags kept),
+    to list the keys it accepts."""
+    candidats: list[type[BaseModel]] = [Dossier]
+    for element in loc[:-1]:
+        if isinstance(element, int):
+            continue
+        if element.startswith("~"):
+            etiquette = element[1:]
+            candidats = [c for c in candidats if c.__name__.lower().endswith(etiquette)] or candidats
+            continue
+        classe = candidats[0]
+        if element not in classe.model_fields:
+            return None
+        candidats = list(_modeles_de(classe.model_fields[element].annotation))
+        if not candidats:
+            return None
+    return candidats[0] if len(candidats) == 1 or not loc or not str(loc[-1]).startswith("~") else None
+
+
+def _modeles_de(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    for argument in getattr(annotation, "__args__", ()) or ():
+        yield from _modeles_de(argument)
+
+
+_TYPES_ATTENDUS = {
+    "int_parsing": "un nombre entier est attendu",
+    "int_type": "un nombre entier est attendu",
+    "int_from_float": "un nombre entier est attendu",
+    "string_type": "un texte est attendu",
+    "bool_type": "oui/non (true/false) est attendu",
+    "bool_parsing": "oui/non (true/false) est attendu",
+    "decimal_parsing": "un montant est attendu, par exemple 9380.00 ou « 9 380,00 »",
+    "decimal_type": "un montant est attendu, par exemple 9380.00 ou « 9 380,00 »",
+    "list_type": "une liste est attendue (lignes commençant par « - »)",
+    "model_type": "une table de champs (clé: valeur) est attendue",
+    "dict_type": "une table de champs (clé: valeur) est attendue",
+    "model_attributes_type": "une table de champs (clé: valeur) est attendue",
+    "date_type": "une date est attendue au format AAAA-MM-JJ",
+}
+
+
+def _message(erreur: Any, chemin: Sequence[int | str], loc: Sequence[int | str]) -> str:
+    genre: str = erreur["type"]
+    valeur = erreur.get("input")
+    contexte = erreur.get("ctx") or {}
+    cite = (
+        f" « {valeur} »" if isinstance(valeur, str | int | Decimal) and not isinstance(valeur, bool) else ""
+    )
+    if genre == "missing":
+        return "champ obligatoire manquant"
+    if genre == "extra_forbidden":
+        cle = str(chemin[-1]) if chemin else "?"
+        message = f"clé inconnue « {cle} »"
+        classe = _classe_au_chemin(loc)
+        if classe is not None:
+            connues = sorted(classe.model_fields)
+            proche = difflib.get_close_matches(cle, connues, n=1)
+            if proche:
+                message += f" : vouliez-vous dire « {proche[0]} » ?"
+            message += f" (clés permises : {', '.join(connues)})"
+        return message
+    if genre.startswith("date_") or genre.startswith("datetime_"):
+        return f"date invalide{cite} : une date réelle est attendue, au format AAAA-MM-JJ (ex. 2025-09-15)"
+    if genre in ("value_error", "assertion_error"):
+        return str(erreur["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if genre == "string_pattern_mismatch":
+        return f"valeur{cite} mal formée : le format attendu est {contexte.get('pattern')}"
+    if genre in ("literal_error", "enum"):
+        return f"valeur{cite} inattendue : valeurs permises {contexte.get('expected')}"
+    if genre in ("too_short", "string_too_short"):
+        return f"valeur{cite} trop courte : au moins {contexte.get('min_length', 1)} élément(s) attendu(s)"
+    if genre in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bornes = {
+            "greater_than": "supérieur à",
+            "greater_than_equal": "supérieur ou égal à",
+            "less_than": "inférieur à",
+            "less_than_equal": "inférieur ou égal à",
+        }
+        limite = next(iter(contexte.values()), "?")
+        return f"valeur{cite} hors limites : un nombre {bornes[genre]} {limite} est attendu"
+    if genre == "annexe_type":
+        return "type d'annexe attendu : « document », « convention » ou « budget »"
+    if genre in _TYPES_ATTENDUS:
+        return f"valeur{cite} invalide : {_TYPES_ATTENDUS[genre]}"
+    return f"valeur{cite} invalide ({erreur['msg']})"
+
+
+def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
+    """Read a dossier from YAML text; `fichier` names it in error messages."""
+    chemin_fichier = Path(fichier)
+    try:
+        racine = yaml.compose(texte, Loader=_Chargeur)
+        donnees = yaml.load(texte, Loader=_Chargeur)
+    except yaml.MarkedYAMLError as exc:
+        marque = exc.problem_mark or exc.context_mark
+        ligne = int(marque.line) + 1 if marque is not None else None
+        probleme = exc.problem or exc.context or "YAML illisible"
+        raise DossierInvalide(
+            chemin_fichier, [ErreurChamp("", ligne, f"syntaxe YAML invalide : {probleme}")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DossierInvalide(chemin_fichier, [ErreurChamp("", None, f"YAML illisible : {exc}")]) from None
+    if not isinstance(donnees, dict):
+        raise DossierInvalide(
+            chemin_fichier,
+            [ErreurChamp("", 1, "le fichier doit contenir une table avec collectivite, seance et affaires")],
+        )
+    try:
+        return Dossier.model_validate(donnees)
+    except ValidationError as exc:
+        erreurs = []
+        for erreur in exc.errors():
+            loc = [e for e in erreur["loc"] if isinstance(e, int | str)]
+            chemin = _sans_etiquettes(loc)
+            ligne = ligne_du_champ(racine, chemin[:-1] if erreur["type"] == "missing" else chemin)
+            erreurs.append(ErreurChamp(_chemin_lisible(chemin), ligne, _message(erreur, chemin, loc)))
+        raise DossierInvalide(chemin_fichier, erreurs) from None
+
+
+def load(path: str | Path) -> Dossier:
+    """Read a dossier file into the typed model.
+
+    Raises `DossierInvalide` (a subclass of `Actes62Error`) listing every problem with its
+    line and field path.
+    """
+    chemin = Path(path)
+    try:
+        texte = chemin.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DossierInvalide(chemin, [ErreurChamp("", None, "fichier introuvable")]) from None
+    except IsADirectoryError:
+        raise DossierInvalide(
+            chemin, [ErreurChamp("", None, "c'est un dossier, pas un fichier YAML")]
+        ) from None
+    except UnicodeDecodeError:
+        raise DossierInvalide(
+            chemin, [ErreurChamp("", None, "le fichier n'est pas du texte UTF-8")]
+        ) from None
+    except OSError as exc:
+        raise DossierInvalide(
+            chemin, [ErreurChamp("", None, f"lecture impossible : {exc.strerror}")]
+        ) from None
+    return load_text(texte, chemin)
+
+
+def localisateur(path: str | Path) -> Callable[[Sequence[int | str]], int | None]:
+    """For a dossier file, a function giving the line of a field path (None when unknown)."""
+    try:
+        racine = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_Chargeur)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        racine = None
+    return lambda chemin: ligne_du_champ(racine, chemin)

@@ -1,0 +1,540 @@
+"""The typed acts of a Commission Permanente dossier.
+
+Every fact is stated once here; derived figures (solde, totals, percentages) are computed,
+never typed in twice. The model knows nothing of files: `load` builds it from a dossier file,
+`render` turns it into documents, `checks` reads it back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
+from stdnum.fr import siret as stdnum_siret
+
+__all__ = [
+    "Acquittement",
+    "Affaire",
+    "Annexe",
+    "AnnexeBudget",
+    "AnnexeConvention",
+    "AnnexeDocument",
+    "Article",
+    "Avis",
+    "Beneficiaire",
+    "Collectivite",
+    "Convention",
+    "Deliberation",
+    "Dossier",
+    "Imputation",
+    "Instance",
+    "LigneBudget",
+    "Montant",
+    "Personne",
+    "Pouvoir",
+    "Rapport",
+    "Seance",
+    "Signataire",
+    "Visa",
+    "VisaActe",
+    "VisaTexte",
+    "Vote",
+    "arrondi_pourcentage",
+]
+
+CENT = Decimal("100")
+DEUX_DECIMALES = Decimal("0.01")
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+def _montant_avant(valeur: Any) -> Any:
+    """Accept Decimal, int and French-formatted strings; refuse float (money is never float)."""
+    if isinstance(valeur, bool):
+        raise ValueError("un montant est attendu, pas un booléen")
+    if isinstance(valeur, float):
+        raise ValueError(
+            "un montant ne peut pas être un nombre à virgule flottante (float) : "
+            "utilisez Decimal ou une chaîne comme « 9 380,00 »"
+        )
+    if isinstance(valeur, int):
+        return Decimal(valeur)
+    if isinstance(valeur, str):
+        from actes62.formats import lire_euros  # local: formats does not import the model
+
+        try:
+            return lire_euros(valeur)
+        except ValueError as exc:
+            raise ValueError(f"montant illisible « {valeur} » : {exc}") from None
+    return valeur
+
+
+def _montant_apres(valeur: Decimal) -> Decimal:
+    if not valeur.is_finite():
+        raise ValueError("un montant fini est attendu")
+    if valeur < 0:
+        raise ValueError(f"un montant positif ou nul est attendu, pas {valeur}")
+    exposant = valeur.as_tuple().exponent
+    if isinstance(exposant, int) and exposant < -2 and valeur != valeur.quantize(DEUX_DECIMALES):
+        raise ValueError(f"un montant a au plus deux décimales (centimes), pas {valeur}")
+    return valeur
+
+
+Montant = Annotated[
+    Decimal,
+    BeforeValidator(_montant_avant),
+    AfterValidator(_montant_apres),
+]
+"""An amount in euros: a non-negative Decimal with at most two decimals."""
+
+
+def _siret_valide(valeur: str) -> str:
+    compact = stdnum_siret.compact(valeur)
+    if not compact.isdigit() or len(compact) != 14:
+        raise ValueError(f"un SIRET a 14 chiffres, « {valeur} » n'en a pas 14")
+    if not stdnum_siret.is_valid(compact):
+        raise ValueError(f"SIRET « {valeur} » invalide : la clé de contrôle (Luhn) ne correspond pas")
+    return compact
+
+
+Siret = Annotated[str, AfterValidator(_siret_valide)]
+"""A SIRET, stored compact (14 digits), checksum verified with python-stdnum."""
+
+Texte = Annotated[str, Field(min_length=1)]
+
+
+class _Modele(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- people -----------------------------------------------------------------------------------
+
+_PERSONNE = re.compile(
+    r"^(?P<civilite>M\.|Mme)\s+(?P<prenom>.+?)\s+(?P<nom>[^\sa-zà-ÿ]+(?:[\s-][^\sa-zà-ÿ]+)*)$"
+)
+
+
+class Personne(_Modele):
+    """A person as the acts name them: « M. Jean-Claude LEROY » (nom in capitals).
+
+    In a dossier file a person is written as that one string.
+    """
+
+    civilite: Literal["M.", "Mme"]
+    prenom: Texte
+    nom: Texte
+
+    @model_validator(mode="before")
+    @classmethod
+    def _depuis_texte(cls, valeur: Any) -> Any:
+        if isinstance(valeur, str):
+            trouve = _PERSONNE.match(valeur.strip())
+            if trouve is None:
+                raise ValueError(
+                    f"« {valeur} » : une personne s'écrit « M. Prénom NOM » ou « Mme Prénom NOM » "
+                    "(civilité, prénom, nom en majuscules)"
+                )
+            return trouve.groupdict()
+        return valeur
+
+    @property
+    def designation(self) -> str:
+        """« M. Jean-Claude LEROY »."""
+        return f"{self.civilite} {self.prenom} {self.nom}"
+
+    @property
+    def civilite_longue(self) -> str:
+        """« Monsieur » or « Madame »."""
+        return "Monsieur" if self.civilite == "M." else "Madame"
+
+    @property
+    def prenom_nom(self) -> str:
+        """« Jean-Claude LEROY »."""
+        return f"{self.prenom} {self.nom}"
+
+    def __str__(self) -> str:
+        return self.designation
+
+
+class Signataire(_Modele):
+    """Someone who signs or represents, with the capacity the act gives them."""
+
+    personne: Personne
+    qualite: Texte
+
+
+class Adresse(_Modele):
+    lignes: list[Texte] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _depuis_texte(cls, valeur: Any) -> Any:
+        if isinstance(valeur, str):
+            return {"lignes": [valeur]}
+        return valeur
+
+    def __str__(self) -> str:
+        return ", ".join(self.lignes)
+
+
+class Collectivite(_Modele):
+    """The collectivité that deliberates (the Département)."""
+
+    nom: Texte  # « Département du Pas-de-Calais »
+    designation: Texte = "le Département"  # how the acts call it once named
+    code_departement: Annotated[str, Field(pattern=r"^\d{3}$|^\d{2}[AB]$")]  # « 062 » in ACTES
+    siret: Siret
+    siege: Adresse
+    president: Personne
+    qualite_president: Texte = "Président du Conseil départemental"
+    directeur_general: Signataire
+    ville: Texte  # where acts are signed: « Arras »
+    tribunal_administratif: Texte  # « Lille »
+
+    @property
+    def siren(self) -> str:
+        return self.siret[:9]
+
+
+class Beneficiaire(_Modele):
+    """The party that receives the subsidy."""
+
+    nom: Texte
+    forme_juridique: Texte = "association"
+    siret: Siret
+    rna: Annotated[str, Field(pattern=r"^W\d{9}$")] | None = None
+    siege: Adresse
+    representant: Signataire
+
+    @property
+    def siren(self) -> str:
+        return self.siret[:9]
+
+
+# --- the séance -------------------------------------------------------------------------------
+
+
+class Instance(StrEnum):
+    COMMISSION_PERMANENTE = "commission_permanente"
+    CONSEIL_DEPARTEMENTAL = "conseil_departemental"
+
+    @property
+    def libelle(self) -> str:
+        return {
+            Instance.COMMISSION_PERMANENTE: "Commission Permanente",
+            Instance.CONSEIL_DEPARTEMENTAL: "Conseil départemental",
+        }[self]
+
+
+class Pouvoir(_Modele):
+    """A member absent from the séance who gave a pouvoir to a member present."""
+
+    mandant: Personne
+    mandataire: Personne
+
+
+class Seance(_Modele):
+    instance: Instance = Instance.COMMISSION_PERMANENTE
+    date: date
+    lieu: Texte
+    president: Personne
+    secretaire: Personne
+    membres_en_exercice: Annotated[int, Field(gt=0)]
+    presents: list[Personne] = Field(min_length=1)
+    excuses: list[Personne] = []
+    pouvoirs: list[Pouvoir] = []
+    sans_voix_presents: list[Personne] = []
+    sans_voix_excuses: list[Personne] = []
+
+    @property
+    def representes(self) -> list[Personne]:
+        return [p.mandant for p in self.pouvoirs]
+
+
+# --- references to acts -----------------------------------------------------------------------
+
+
+class VisaTexte(_Modele):
+    """A visa written out: « Vu le Code Général des Collectivités Territoriales … »."""
+
+    texte: Texte
+
+
+class VisaActe(_Modele):
+    """A visa citing a prior act: instance, number (when the document gives one), date, title."""
+
+    nature: Texte = "délibération"
+    instance: Instance
+    numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")] | None = None
+    date: date
+    titre: Texte
+    portant: Texte | None = None  # « portant adoption du Pacte … » instead of a quoted title alone
+
+
+def _genre_visa(valeur: Any) -> str:
+    if isinstance(valeur, dict):
+        return "~texte" if "texte" in valeur else "~acte"
+    return "~texte" if isinstance(valeur, VisaTexte) else "~acte"
+
+
+Visa = Annotated[
+    Annotated[VisaTexte, Tag("~texte")] | Annotated[VisaActe, Tag("~acte")],
+    Discriminator(_genre_visa),
+]
+"""A visa: `{texte: …}` written out, or a cited act `{instance, numero, date, titre}`."""
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+class Avis(_Modele):
+    """The avis of the thematic commission on the rapport."""
+
+    numero: Annotated[int, Field(gt=0)]
+    nom: Texte
+    date: date
+    avis: Literal["favorable", "défavorable", "réservé"] = "favorable"
+
+
+class Rapport(_Modele):
+    numero: Annotated[int, Field(gt=0)]
+    pole: Texte
+    mission: Texte
+    territoires: Texte = "Tous les territoires"
+    expose: list[Texte] = Field(min_length=1)
+    propositions: list[Texte] = Field(min_length=1)
+    avis: Avis
+
+
+class Vote(_Modele):
+    pour: Annotated[int, Field(ge=0)]
+    contre: Annotated[int, Field(ge=0)] = 0
+    abstention: Annotated[int, Field(ge=0)] = 0
+    ne_prend_pas_part: Annotated[int, Field(ge=0)] = 0
+    groupes_pour: list[Texte] = []
+    groupes_contre: list[Texte] = []
+    groupes_abstention: list[Texte] = []
+
+    @property
+    def exprimes(self) -> int:
+        return self.pour + self.contre
+
+    @property
+    def votants(self) -> int:
+        return self.pour + self.contre + self.abstention + self.ne_prend_pas_part
+
+    @property
+    def adopte(self) -> bool:
+        return self.pour > self.contre
+
+
+class Article(_Modele):
+    """An article: optional title, paragraphs; list items are paragraphs starting with « - »."""
+
+    titre: Texte | None = None
+    paragraphes: list[Texte] = Field(min_length=1)
+    tableau_imputation: bool = False  # the délibération article followed by the imputation table
+
+
+_ACTES_ID = re.compile(
+    r"^(?P<departement>\d{3}|\d{2}[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-"
+    r"(?P<numero_interne>[A-Za-z0-9_]{1,15})-(?P<nature>DE|AR|AI|CC|BF|AU)$"
+)
+
+
+class Acquittement(_Modele):
+    """What the préfecture's accusé de réception gives once the act is transmitted (ACTES)."""
+
+    identifiant: Annotated[str, Field(pattern=_ACTES_ID.pattern)]
+    date_transmission: date
+    date_reception: date
+    date_publication: date
+
+    def partie(self, nom: str) -> str:
+        trouve = _ACTES_ID.match(self.identifiant)
+        assert trouve is not None  # guaranteed by the field pattern
+        return trouve.group(nom)
+
+    @property
+    def date_decision(self) -> date | None:
+        texte = self.partie("date")
+        try:
+            return date(int(texte[:4]), int(texte[4:6]), int(texte[6:]))
+        except ValueError:
+            return None
+
+
+class Deliberation(_Modele):
+    numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")]
+    visas: list[Visa] = Field(min_length=1)
+    articles: list[Article] = Field(min_length=1)
+    vote: Vote
+    signataire: Signataire | None = None  # « Pour le Président …, La Directrice générale … »
+    acquittement: Acquittement | None = None
+
+
+class Convention(_Modele):
+    titre: Texte = "Convention"
+    objet: Texte
+    annee: Annotated[int, Field(ge=2000, le=2100)]
+    visas: list[Visa] = []
+    preambule: list[Texte] = []
+    debut: date
+    fin: date
+    date_limite_bilan: date
+    articles: list[Article] = Field(min_length=1)
+    exemplaires: Annotated[int, Field(ge=1)] = 2
+    signataire_collectivite: Signataire
+    signataire_beneficiaire: Signataire
+
+
+class Imputation(_Modele):
+    """One budget line the affaire draws on."""
+
+    code_operation: Texte
+    imputation: Texte
+    libelle: Texte
+    credits_paiement: Montant
+    disponible: Montant
+    proposition: Montant
+
+    @property
+    def solde(self) -> Decimal:
+        return self.disponible - self.proposition
+
+
+class LigneBudget(_Modele):
+    intitule: Texte
+    description: str = ""
+    montant: Montant
+
+
+def arrondi_pourcentage(part: Decimal, total: Decimal) -> Decimal:
+    """part ÷ total as a percentage, rounded half-up to two decimals (0 when total is 0).
+
+    >>> arrondi_pourcentage(Decimal("600"), Decimal("9380"))
+    Decimal('6.40')
+    """
+    if total == 0:
+        return Decimal("0.00")
+    return (part * CENT / total).quantize(DEUX_DECIMALES, rounding=ROUND_HALF_UP)
+
+
+class AnnexeDocument(_Modele):
+    """An annex written elsewhere (a bilan d'activités, a proposal), joined as it is."""
+
+    type: Literal["document"] = "document"
+    titre: Texte
+    fichier: str | None = None
+
+
+class AnnexeConvention(_Modele):
+    """The place of the convention among the annexes."""
+
+    type: Literal["convention"] = "convention"
+    titre: Texte = "Projet de convention"
+
+
+class AnnexeBudget(_Modele):
+    """A budget annex: lines whose total and percentages are computed."""
+
+    type: Literal["budget"] = "budget"
+    titre: Texte
+    note: str = ""
+    lignes: list[LigneBudget] = Field(min_length=1)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((ligne.montant for ligne in self.lignes), Decimal("0"))
+
+    @property
+    def pourcentages(self) -> list[Decimal]:
+        total = self.total
+        return [arrondi_pourcentage(ligne.montant, total) for ligne in self.lignes]
+
+
+def _genre_annexe(valeur: Any) -> str | None:
+    genre = valeur.get("type") if isinstance(valeur, dict) else getattr(valeur, "type", None)
+    return f"~{genre}" if genre in ("document", "convention", "budget") else None
+
+
+Annexe = Annotated[
+    Annotated[AnnexeDocument, Tag("~document")]
+    | Annotated[AnnexeConvention, Tag("~convention")]
+    | Annotated[AnnexeBudget, Tag("~budget")],
+    Discriminator(
+        _genre_annexe,
+        custom_error_type="annexe_type",
+        custom_error_message="type d'annexe attendu : document, convention ou budget",
+    ),
+]
+"""An annex, by its `type`: document, convention or budget."""
+
+
+class Affaire(_Modele):
+    """One affaire on the séance's agenda: its rapport, délibération, convention and annexes."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    titre: Texte
+    beneficiaire: Beneficiaire
+    imputations: list[Imputation] = Field(min_length=1)
+    rapport: Rapport
+    deliberation: Deliberation
+    convention: Convention | None = None
+    annexes: list[Annexe] = []
+
+    @property
+    def montant(self) -> Decimal:
+        """The amount granted: the sum of the propositions."""
+        return sum((i.proposition for i in self.imputations), Decimal("0"))
+
+    def numero_annexe(self, type_annexe: str) -> int | None:
+        """1-based number of the first annex of that type (« convention », « budget »…)."""
+        for numero, annexe in enumerate(self.annexes, start=1):
+            if annexe.type == type_annexe:
+                return numero
+        return None
+
+    @property
+    def annexe_budget(self) -> AnnexeBudget | None:
+        for annexe in self.annexes:
+            if isinstance(annexe, AnnexeBudget):
+                return annexe
+        return None
+
+
+class Dossier(_Modele):
+    """A séance's dossier: the collectivité, the séance and the affaires on its agenda."""
+
+    collectivite: Collectivite
+    seance: Seance
+    affaires: list[Affaire] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _identifiants_uniques(self) -> Dossier:
+        vus: set[str] = set()
+        for affaire in self.affaires:
+            if affaire.id in vus:
+                raise ValueError(f"deux affaires portent l'identifiant « {affaire.id} »")
+            vus.add(affaire.id)
+        return self
+
+    def affaire(self, identifiant: str) -> Affaire:
+        for affaire in self.affaires:
+            if affaire.id == identifiant:
+                return affaire
+        raise KeyError(identifiant)

@@ -1,0 +1,91 @@
+"""The free texts of a dossier, with the facts they cite filled in.
+
+A text of the dossier (an article, a paragraph of the exposé) may cite the dossier's facts
+between `{{ }}` with the French filters, so that each fact is stated once:
+`une subvention de {{ montant | euros }} ({{ montant | en_lettres }})`. Texts are rendered in
+Jinja's sandbox with undefined names refused, before documents are rendered or checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from actes62 import formats
+from actes62.errors import TemplateError
+from actes62.model import Affaire, Dossier
+
+__all__ = ["FILTRES", "contexte_affaire", "environnement", "rendre_affaire"]
+
+FILTRES: dict[str, Callable[..., str]] = {
+    "euros": formats.euros,
+    "nombre": formats.nombre,
+    "en_lettres": formats.en_lettres,
+    "date_longue": formats.date_longue,
+    "date_courte": formats.date_courte,
+    "pourcentage": formats.pourcentage,
+    "siret": formats.siret,
+    "siren": formats.siren,
+}
+"""The French filters, by the name templates and dossier texts use."""
+
+
+def environnement(*, autoescape: bool = False) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment with the French filters; undefined names are errors."""
+    env = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined, autoescape=autoescape, keep_trailing_newline=False
+    )
+    env.filters.update(FILTRES)
+    return env
+
+
+_ENV = environnement()
+
+
+def contexte_affaire(dossier: Dossier, affaire: Affaire) -> dict[str, Any]:
+    """The names a template or a dossier text can use for one affaire."""
+    return {
+        "collectivite": dossier.collectivite,
+        "seance": dossier.seance,
+        "affaire": affaire,
+        "beneficiaire": affaire.beneficiaire,
+        "imputations": affaire.imputations,
+        "montant": affaire.montant,
+        "rapport": affaire.rapport,
+        "deliberation": affaire.deliberation,
+        "convention": affaire.convention,
+        "annexes": affaire.annexes,
+        "annexe_budget": affaire.annexe_budget,
+    }
+
+
+def _rendre(valeur: Any, contexte: dict[str, Any], chemin: str) -> Any:
+    if isinstance(valeur, str):
+        if "{{" not in valeur and "{%" not in valeur:
+            return valeur
+        try:
+            return _ENV.from_string(valeur).render(contexte)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"dossier, champ {chemin}", f"syntaxe invalide : {exc.message}") from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"dossier, champ {chemin}", f"nom inconnu : {exc.message}") from None
+        except (TypeError, ValueError) as exc:
+            raise TemplateError(f"dossier, champ {chemin}", str(exc)) from None
+    if isinstance(valeur, dict):
+        return {cle: _rendre(v, contexte, f"{chemin}.{cle}") for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_rendre(v, contexte, f"{chemin}[{i}]") for i, v in enumerate(valeur)]
+    return valeur
+
+
+def rendre_affaire(dossier: Dossier, affaire: Affaire) -> Affaire:
+    """A copy of the affaire whose texts have their `{{ }}` filled in from the dossier."""
+    index = dossier.affaires.index(affaire) if affaire in dossier.affaires else 0
+    donnees = affaire.model_dump(mode="python", exclude_unset=False)
+    rendu = _rendre(donnees, contexte_affaire(dossier, affaire), f"affaires[{index}]")
+    if rendu == donnees:
+        return affaire
+    return Affaire.model_validate(rendu)
