@@ -111,6 +111,7 @@ def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
         force=arguments.force,
         pdf=arguments.pdf,
         templates=templates,
+        racine=Path(arguments.dossier).parent,
     )
     for fichier in fichiers:
         print(fichier, file=sortie)

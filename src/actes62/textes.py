@@ -83,7 +83,7 @@ def _rendre(valeur: Any, contexte: dict[str, Any], chemin: str) -> Any:
 
 def rendre_affaire(dossier: Dossier, affaire: Affaire) -> Affaire:
     """A copy of the affaire whose texts have their `{{ }}` filled in from the dossier."""
-    index = dossier.affaires.index(affaire) if affaire in dossier.affaires else 0
+    index = next((i for i, autre in enumerate(dossier.affaires) if autre is affaire), 0)
     donnees = affaire.model_dump(mode="python", exclude_unset=False)
     rendu = _rendre(donnees, contexte_affaire(dossier, affaire), f"affaires[{index}]")
     if rendu == donnees:

@@ -1,0 +1,32 @@
+"""The example script runs as a département's IT team would run it, and prints the seed's figures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parents[1]
+SCRIPT = RACINE / "examples" / "lianes-2025" / "chiffres.py"
+
+
+def test_script_prints_the_figures_in_french_forms(tmp_path: Path) -> None:
+    resultat = subprocess.run(
+        [sys.executable, str(SCRIPT)], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    sortie = resultat.stdout
+    assert "Commission Permanente du lundi 15 septembre 2025" in sortie
+    assert "Subvention : 9\u202f380\xa0€ (neuf mille trois cent quatre-vingts euros)" in sortie
+    assert "CP 10\u202f000,00\xa0€, solde après la proposition 620,00\xa0€" in sortie
+    assert "31,98\xa0%" in sortie and "2,13\xa0%" in sortie
+    assert "Bilan à remettre au plus tard le 1er avril 2026" in sortie
+
+
+def test_script_reports_a_bad_dossier_without_traceback(tmp_path: Path) -> None:
+    mauvais = tmp_path / "mauvais.yaml"
+    texte = (RACINE / "examples" / "lianes-2025" / "dossier.yaml").read_text(encoding="utf-8")
+    mauvais.write_text(texte.replace("proposition: 9380.00", "proposition: 9380.001"), encoding="utf-8")
+    resultat = subprocess.run([sys.executable, str(SCRIPT), str(mauvais)], capture_output=True, text=True)
+    assert resultat.returncode == 2
+    assert "Traceback" not in resultat.stderr
+    assert "[affaires[0].imputations[0].proposition] un montant a au plus deux décimales" in resultat.stderr

@@ -1,0 +1,232 @@
+"""PDF: LibreOffice really converts the example's four documents (once for the module) into PDF/A
+that carry the seed's figures; the transmission PDF joins the délibération, its annexes and the
+rapport, with bookmarks and metadata; a missing or failing LibreOffice is reported in French and
+leaves no file."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import actes62
+from actes62 import pdf, render
+from actes62.errors import ConversionError, LibreOfficeAbsent
+from actes62.model import AnnexeDocument, Dossier
+
+EXEMPLE = Path(__file__).resolve().parents[1] / "examples" / "lianes-2025" / "dossier.yaml"
+PREFIXE = "lianes-2025_2025-344"
+PDFAID = "http://www.aiim.org/pdfa/ns/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def texte(chemin: Path) -> str:
+    """The text of a PDF, NFKC-normalised (U+00A0/U+202F become spaces), whitespace collapsed."""
+    brut = "\n".join(page.extract_text() for page in PdfReader(chemin).pages)
+    return " ".join(unicodedata.normalize("NFKC", brut).split())
+
+
+def sans_espaces(chaine: str) -> str:
+    """Numbers compared without their group spaces, which PDF extraction may keep or lose."""
+    return "".join(chaine.split())
+
+
+def partie_pdfa(chemin: Path) -> str | None:
+    """The PDF/A part declared in the XMP metadata (pdfaid:part), as element or attribute."""
+    xmp = PdfReader(chemin).xmp_metadata
+    if xmp is None:
+        return None
+    for description in xmp.rdf_root.getElementsByTagNameNS(RDF, "Description"):
+        attribut = description.getAttributeNS(PDFAID, "part")
+        if attribut:
+            return str(attribut)
+        for element in description.getElementsByTagNameNS(PDFAID, "part"):
+            return "".join(str(n.nodeValue) for n in element.childNodes)
+    return None
+
+
+@pytest.fixture(scope="module")
+def dossier() -> Dossier:
+    return actes62.load(EXEMPLE)
+
+
+@pytest.fixture(scope="module")
+def sortie(dossier: Dossier, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dossier_sortie = tmp_path_factory.mktemp("pdf")
+    ecrits = render.generer(dossier, dossier_sortie, pdf=True)
+    assert [f.name for f in ecrits] == [
+        f"{PREFIXE}_deliberation.docx",
+        f"{PREFIXE}_rapport.docx",
+        f"{PREFIXE}_convention.docx",
+        f"{PREFIXE}_annexe3_budget.docx",
+        f"{PREFIXE}_deliberation.pdf",
+        f"{PREFIXE}_rapport.pdf",
+        f"{PREFIXE}_convention.pdf",
+        f"{PREFIXE}_annexe3_budget.pdf",
+        f"{PREFIXE}_transmission.pdf",
+    ]
+    assert sorted(f.name for f in dossier_sortie.iterdir()) == sorted(f.name for f in ecrits)
+    return dossier_sortie
+
+
+ATTENDUS = {
+    "deliberation": [
+        "062-226200012-20250915-lmc1526130-DE-1-1",
+        "Publication électronique le : 1er octobre 2025",
+        "DÉPARTEMENT DU PAS-DE-CALAIS",
+        "RÉUNION DU 15 SEPTEMBRE 2025",
+        "(N°2025-344)",
+        "Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021",
+        "DÉCIDE :",
+        "Article 3 :",
+        "Pour : 44 voix",
+        "Contre : 0 voix",
+        "(Adopté)",
+        "Maryline VINCLAIRE",
+    ],
+    "rapport": [
+        "RAPPORT N°27",
+        "Territoire(s) : Tous les territoires",
+        "a émis un avis favorable sur ce rapport lors de sa réunion du 02/09/2025",
+    ],
+    "convention": [
+        "CONVENTION 2025",
+        "Article 10 : Voies de recours",
+        "au plus tard le 1er avril 2026",
+        "neuf mille trois cent quatre-vingts euros",
+        "Christian DERUY",
+        "Elise MOULENE",
+    ],
+    "annexe3_budget": ["Annexe 3", "TOTAL", "Intitulé de l'action"],
+}
+NOMBRES = {
+    "deliberation": ["10 000,00", "9 380,00", "9 380 €"],
+    "rapport": ["10 000,00", "9 380,00", "620,00"],
+    "convention": ["226 200 012 00012", "438 535 221 00024", "9 380 €"],
+    "annexe3_budget": [
+        "3 000,00 €",
+        "31,98",
+        "15,99",
+        "8,53",
+        "6,40",
+        "14,93",
+        "12,58",
+        "7,46",
+        "2,13",
+        "9 380,00 €",
+        "100,00",
+    ],
+}
+
+
+@pytest.mark.parametrize("document", list(ATTENDUS))
+def test_each_pdf_is_pdfa_with_the_seed_figures(sortie: Path, document: str) -> None:
+    chemin = sortie / f"{PREFIXE}_{document}.pdf"
+    assert partie_pdfa(chemin) == "2"
+    contenu = texte(chemin)
+    for phrase in ATTENDUS[document]:
+        assert phrase in contenu, phrase
+    for nombre in NOMBRES[document]:
+        assert sans_espaces(nombre) in sans_espaces(contenu), nombre
+
+
+def test_transmission_pdf(sortie: Path) -> None:
+    parties = ["deliberation", "convention", "annexe3_budget", "rapport"]
+    lecteur = PdfReader(sortie / f"{PREFIXE}_transmission.pdf")
+    pages = [len(PdfReader(sortie / f"{PREFIXE}_{p}.pdf").pages) for p in parties]
+    assert len(lecteur.pages) == sum(pages)
+    titres = [item.title for item in lecteur.outline if not isinstance(item, list)]
+    assert titres == [
+        "Délibération n°2025-344",
+        "Annexe 2 – Projet de convention 2025",
+        "Annexe 3 – Proposition d'accompagnement 2025 — budget",
+        "Rapport n°27",
+    ]
+    debuts = [
+        lecteur.get_destination_page_number(item) for item in lecteur.outline if not isinstance(item, list)
+    ]
+    assert debuts == [sum(pages[:i]) for i in range(len(pages))]
+    meta = lecteur.metadata
+    assert meta is not None
+    assert meta.title is not None and meta.title.startswith(
+        "Délibération n°2025-344 – Soutien aux actions d'accompagnement"
+    )
+    assert meta.author == "Département du Pas-de-Calais"
+    assert meta.subject is not None and "062-226200012-20250915-lmc1526130-DE" in meta.subject
+
+
+def test_external_annex_is_joined_when_its_file_exists(
+    sortie: Path, dossier: Dossier, tmp_path: Path
+) -> None:
+    shutil.copy(sortie / f"{PREFIXE}_annexe3_budget.pdf", tmp_path / "bilan.pdf")
+    affaire = dossier.affaires[0]
+    bilan = affaire.annexes[0]
+    assert isinstance(bilan, AnnexeDocument)
+    annexes = [bilan.model_copy(update={"fichier": "bilan.pdf"}), *affaire.annexes[1:]]
+    avec_bilan = dossier.model_copy(update={"affaires": [affaire.model_copy(update={"annexes": annexes})]})
+    ecrits = render.generer(
+        avec_bilan, tmp_path / "sortie", pdf=True, kinds=["deliberation"], racine=tmp_path
+    )
+    assert [f.name for f in ecrits] == [
+        f"{PREFIXE}_deliberation.docx",
+        f"{PREFIXE}_deliberation.pdf",
+        f"{PREFIXE}_transmission.pdf",
+    ]
+    lecteur = PdfReader(ecrits[-1])
+    assert [item.title for item in lecteur.outline if not isinstance(item, list)] == [
+        "Délibération n°2025-344",
+        "Annexe 1 – Bilan d'activités 2024 de Lianes coopération",
+    ]
+    assert len(lecteur.pages) == len(PdfReader(ecrits[1]).pages) + len(
+        PdfReader(tmp_path / "bilan.pdf").pages
+    )
+
+
+# --- without a working LibreOffice -------------------------------------------------------------------
+
+
+def test_libreoffice_absent(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dossier: Dossier) -> None:
+    monkeypatch.setenv(pdf.VARIABLE_SOFFICE, str(tmp_path / "pas-de-soffice"))
+    with pytest.raises(LibreOfficeAbsent) as erreur:
+        pdf.convertir_pdf([tmp_path / "inexistant.docx"], tmp_path)
+    assert "LibreOffice est introuvable" in str(erreur.value)
+    assert "ACTES62_SOFFICE" in str(erreur.value)
+
+    monkeypatch.delenv(pdf.VARIABLE_SOFFICE)
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(LibreOfficeAbsent, match="apt-get install libreoffice"):
+        pdf.trouver_soffice()
+    with pytest.raises(LibreOfficeAbsent):
+        render.generer(dossier, tmp_path / "sortie", pdf=True)
+    assert not (tmp_path / "sortie").exists()  # refused before any work
+
+
+def programme(chemin: Path, script: str) -> Path:
+    chemin.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    chemin.chmod(chemin.stat().st_mode | stat.S_IXUSR)
+    return chemin
+
+
+def test_libreoffice_failure_leaves_no_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sortie: Path, dossier: Dossier
+) -> None:
+    monkeypatch.setenv(
+        pdf.VARIABLE_SOFFICE, str(programme(tmp_path / "echec", "echo 'erreur simulée' >&2; exit 3"))
+    )
+    with pytest.raises(ConversionError, match="erreur simulée"):
+        pdf.convertir_pdf([sortie / f"{PREFIXE}_rapport.docx"], tmp_path / "pdf")
+    assert list((tmp_path / "pdf").iterdir()) == []
+    with pytest.raises(ConversionError):
+        render.generer(dossier, tmp_path / "sortie", pdf=True)
+    assert list((tmp_path / "sortie").iterdir()) == []
+
+
+def test_libreoffice_timeout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sortie: Path) -> None:
+    monkeypatch.setenv(pdf.VARIABLE_SOFFICE, str(programme(tmp_path / "lent", "sleep 30")))
+    with pytest.raises(ConversionError, match="n'a pas terminé"):
+        pdf.convertir_pdf([sortie / f"{PREFIXE}_rapport.docx"], tmp_path / "pdf", timeout=0.5)
+    assert list((tmp_path / "pdf").iterdir()) == []
