@@ -64,15 +64,15 @@ def _affaire(modele: dict[str, Any], i: int, rng: random.Random) -> dict[str, An
     lignes_nb = rng.randint(1, 30)
     montants = [Decimal(rng.randrange(50, 5000) * 10) for _ in range(lignes_nb)]
     montant = sum(montants, Decimal("0"))
-    credits = montant + Decimal(rng.randrange(0, 500) * 10)
+    plafond = montant + Decimal(rng.randrange(0, 500) * 10)
     affaire["id"] = f"affaire-{i + 1:04d}"
     affaire["beneficiaire"] = {**modele["beneficiaire"], "nom": nom, "siret": _siret(i + 1)}
     affaire["imputations"] = [
         {
             **modele["imputations"][0],
             "code_operation": f"C05-{i + 1:04d}",
-            "credits_paiement": credits,
-            "disponible": credits,
+            "credits_paiement": plafond,
+            "disponible": plafond,
             "proposition": montant,
         }
     ]
@@ -92,7 +92,11 @@ def _affaire(modele: dict[str, Any], i: int, rng: random.Random) -> dict[str, An
     for annexe in modele["annexes"]:
         if annexe["type"] == "budget":
             lignes = [
-                {"intitule": f"{rng.choice(INTITULES)} {k + 1}", "description": "Détail & précisions", "montant": m}
+                {
+                    "intitule": f"{rng.choice(INTITULES)} {k + 1}",
+                    "description": "Détail & précisions",
+                    "montant": m,
+                }
                 for k, m in enumerate(montants)
             ]
             annexes.append({**annexe, "lignes": lignes})
@@ -100,7 +104,8 @@ def _affaire(modele: dict[str, Any], i: int, rng: random.Random) -> dict[str, An
             annexes.append(annexe)
     affaire["annexes"] = annexes
     affaire["titre"] = modele["titre"].replace(ancien, nom)
-    return _remplacer(affaire, ancien, nom)
+    remplace: dict[str, Any] = _remplacer(affaire, ancien, nom)
+    return remplace
 
 
 def _remplacer(valeur: Any, ancien: str, nouveau: str) -> Any:

@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 import actes62
+from actes62 import gabarit as gabarit_
 from actes62 import render
 from actes62.errors import FichierExistant, GenerationError, TemplateError
 from actes62.load import load_text
@@ -394,7 +395,7 @@ def test_annexe_budget(budget: Lu) -> None:
 
 @pytest.mark.parametrize("genre", render.GENRES)
 def test_templates_are_real_word_documents(genre: str) -> None:
-    modele = render.modeles_livres().joinpath(f"{genre}.docx")
+    modele = gabarit_.modeles_livres().joinpath(f"{genre}.docx")
     doc: Any = docx.Document(io.BytesIO(modele.read_bytes()))
     section = doc.sections[0]
     assert abs(section.page_width - Cm(21)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)
@@ -432,9 +433,10 @@ def test_same_xml_as_docxtpl(dossier: Dossier) -> None:
     for genre in render.GENRES:
         gabarit = render.Gabarit(genre)
         nous = zipfile.ZipFile(io.BytesIO(gabarit.rendre(dossier, dossier.affaires[0])))
-        docxtpl = DocxTemplate(io.BytesIO(render.modeles_livres().joinpath(f"{genre}.docx").read_bytes()))
+        docxtpl = DocxTemplate(io.BytesIO(gabarit_.modeles_livres().joinpath(f"{genre}.docx").read_bytes()))
         docxtpl.render(
-            render._contexte(dossier, affaire, genre, None), jinja_env=environnement(autoescape=True)
+            gabarit_.contexte_document(dossier, affaire, genre, None),
+            jinja_env=environnement(autoescape=True),
         )
         tampon = io.BytesIO()
         docxtpl.save(tampon)
@@ -444,7 +446,7 @@ def test_same_xml_as_docxtpl(dossier: Dossier) -> None:
 
 
 def test_context_types_cover_the_context(dossier: Dossier) -> None:
-    assert set(render._TYPES_CONTEXTE) == set(contexte_affaire(dossier, dossier.affaires[0]))
+    assert set(gabarit_._TYPES_CONTEXTE) == set(contexte_affaire(dossier, dossier.affaires[0]))
 
 
 def test_core_properties_are_filled(generes: dict[str, Path]) -> None:

@@ -33,10 +33,14 @@ def main(chemin: Path) -> int:
         if budget is not None:
             print(f"  Budget ({budget.titre}) :")
             for ligne, part in zip(budget.lignes, budget.pourcentages, strict=True):
-                print(f"    {actes62.euros(ligne.montant):>12}  {actes62.pourcentage(part):>9}  {ligne.intitule}")
+                print(
+                    f"    {actes62.euros(ligne.montant):>12}  {actes62.pourcentage(part):>9}  {ligne.intitule}"
+                )
             print(f"    {actes62.euros(budget.total):>12}  total")
         if affaire.convention is not None:
-            print(f"  Bilan à remettre au plus tard le {actes62.date_longue(affaire.convention.date_limite_bilan)}")
+            print(
+                f"  Bilan à remettre au plus tard le {actes62.date_longue(affaire.convention.date_limite_bilan)}"
+            )
     return 0
 
 

@@ -180,6 +180,9 @@ def main(argv: Sequence[str] | None = None, sortie: TextIO | None = None) -> int
     except Actes62Error as exc:
         print(f"actes62 : {exc}", file=sys.stderr)
         return EXIT_ERREUR
+    except BrokenPipeError:  # the reader went away (`actes62 rules | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("actes62 : interrompu", file=sys.stderr)
         return EXIT_ERREUR

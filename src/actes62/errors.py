@@ -11,6 +11,7 @@ from pathlib import Path
 __all__ = [
     "Actes62Error",
     "ConversionError",
+    "DocumentIllisible",
     "DossierInvalide",
     "ErreurChamp",
     "FichierExistant",
@@ -55,6 +56,15 @@ class DossierInvalide(Actes62Error):
             champ = f" [{erreur.chemin}]" if erreur.chemin else ""
             lignes.append(f"{ou}:{champ} {erreur.message}")
         super().__init__("\n".join(lignes))
+
+
+class DocumentIllisible(Actes62Error):
+    """A document to check cannot be found or read (not a DOCX/PDF, corrupt, encrypted)."""
+
+    def __init__(self, chemin: Path, raison: str) -> None:
+        self.chemin = chemin
+        self.raison = raison
+        super().__init__(f"{chemin} : {raison}")
 
 
 class TemplateError(Actes62Error):

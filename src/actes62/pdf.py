@@ -16,7 +16,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -24,6 +26,7 @@ from pypdf.errors import PyPdfError
 
 from actes62.errors import ConversionError, LibreOfficeAbsent
 from actes62.model import Affaire, Collectivite
+from actes62.progress import Progression
 
 __all__ = ["VARIABLE_SOFFICE", "assembler", "convertir_pdf", "trouver_soffice"]
 
@@ -62,12 +65,16 @@ def convertir_pdf(
     *,
     pdfa: bool = True,
     timeout: float | None = None,
+    processus: int = 1,
+    progression: bool = False,
 ) -> list[Path]:
-    """Convert the documents to PDF (PDF/A-2b by default) with one LibreOffice run.
+    """Convert the documents to PDF (PDF/A-2b by default) with few LibreOffice runs.
 
-    Returns `sortie_dir/{stem}.pdf` for each document, in the order given. LibreOffice is looked
-    for first (LibreOfficeAbsent before any work); ConversionError when it fails, times out
-    (default: 60 s + 10 s a document) or misses a document; then no PDF of the batch is written.
+    The documents are split into `processus` batches, each converted by one LibreOffice process
+    with its own profile, running side by side. Returns `sortie_dir/{stem}.pdf` for each document,
+    in the order given. LibreOffice is looked for first (LibreOfficeAbsent before any work);
+    ConversionError when it fails, times out (default: 60 s + 10 s a document of the batch) or
+    misses a document; then no PDF is written.
     """
     soffice = trouver_soffice()
     documents = [Path(chemin).resolve() for chemin in docx_paths]
@@ -82,48 +89,68 @@ def convertir_pdf(
         raise ConversionError(f"plusieurs documents donneraient le même PDF : {', '.join(doublons)}")
     sortie_dir = Path(sortie_dir)
     sortie_dir.mkdir(parents=True, exist_ok=True)
+    nombre = max(1, min(processus, len(documents)))
+    taille = -(-len(documents) // nombre)
+    lots = [documents[i : i + taille] for i in range(0, len(documents), taille)]
+    barre = Progression(len(documents), "Conversion PDF ", actif=None if progression else False)
+    atelier = Path(tempfile.mkdtemp(prefix=".actes62-pdf-", dir=sortie_dir))
+    try:
+        with ThreadPoolExecutor(len(lots)) as executeur:
+            travaux = [
+                executeur.submit(_convertir_lot, soffice, lot, atelier, pdfa, timeout, barre) for lot in lots
+            ]
+            for travail in travaux:
+                travail.result()
+        barre.terminer()
+        resultats = []
+        for document in documents:
+            destination = sortie_dir / f"{document.stem}.pdf"
+            os.replace(atelier / destination.name, destination)
+            resultats.append(destination)
+        return resultats
+    finally:
+        shutil.rmtree(atelier, ignore_errors=True)
+
+
+def _convertir_lot(
+    soffice: str,
+    documents: Sequence[Path],
+    atelier: Path,
+    pdfa: bool,
+    timeout: float | None,
+    barre: Progression,
+) -> None:
+    """One LibreOffice process, with a profile of its own, converts a batch into `atelier`."""
     delai = timeout if timeout is not None else _DELAI_DEMARRAGE + _DELAI_DOCUMENT * len(documents)
     with tempfile.TemporaryDirectory(prefix="actes62-libreoffice-") as profil:
-        atelier = Path(tempfile.mkdtemp(prefix=".actes62-pdf-", dir=sortie_dir))
-        try:
-            commande = [
-                soffice,
-                f"-env:UserInstallation={Path(profil).as_uri()}",
-                "--headless",
-                "--invisible",
-                "--nologo",
-                "--nodefault",
-                "--nolockcheck",
-                "--norestore",
-                "--convert-to",
-                _FILTRE_PDFA if pdfa else _FILTRE_PDF,
-                "--outdir",
-                str(atelier),
-                *map(str, documents),
-            ]
-            sortie, erreurs = _executer(commande, delai)
-            produits = []
-            for document in documents:
-                produit = atelier / f"{document.stem}.pdf"
-                if not produit.is_file() or produit.read_bytes()[:5] != b"%PDF-":
-                    detail = (erreurs or sortie).strip()
-                    raise ConversionError(
-                        f"LibreOffice n'a pas produit le PDF de {document.name}"
-                        + (f" : {detail}" if detail else "")
-                    )
-                produits.append(produit)
-            resultats = []
-            for produit in produits:
-                destination = sortie_dir / produit.name
-                os.replace(produit, destination)
-                resultats.append(destination)
-            return resultats
-        finally:
-            shutil.rmtree(atelier, ignore_errors=True)
+        commande = [
+            soffice,
+            f"-env:UserInstallation={Path(profil).as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--norestore",
+            "--convert-to",
+            _FILTRE_PDFA if pdfa else _FILTRE_PDF,
+            "--outdir",
+            str(atelier),
+            *map(str, documents),
+        ]
+        sortie, erreurs = _executer(commande, delai, barre)
+    for document in documents:
+        produit = atelier / f"{document.stem}.pdf"
+        if not produit.is_file() or produit.read_bytes()[:5] != b"%PDF-":
+            detail = (erreurs or sortie).strip()
+            raise ConversionError(
+                f"LibreOffice n'a pas produit le PDF de {document.name}" + (f" : {detail}" if detail else "")
+            )
 
 
-def _executer(commande: list[str], delai: float) -> tuple[str, str]:
-    """Run LibreOffice in its own process group, so that a timeout ends it and its children."""
+def _executer(commande: list[str], delai: float, barre: Progression) -> tuple[str, str]:
+    """Run LibreOffice in its own process group, so that a timeout ends it and its children;
+    each « convert … » line it prints advances the progress bar."""
     try:
         processus = subprocess.Popen(
             commande,
@@ -135,17 +162,32 @@ def _executer(commande: list[str], delai: float) -> tuple[str, str]:
         )
     except OSError as exc:
         raise ConversionError(f"LibreOffice n'a pas pu être lancé ({commande[0]}) : {exc}") from None
+    minuteur = threading.Timer(delai, os.killpg, (processus.pid, signal.SIGKILL))
+    minuteur.start()
+    erreurs: list[str] = []
+    lecteur = threading.Thread(
+        target=lambda: erreurs.append(processus.stderr.read() if processus.stderr else "")
+    )
+    lecteur.start()
+    lignes = []
     try:
-        sortie, erreurs = processus.communicate(timeout=delai)
-    except subprocess.TimeoutExpired:
-        os.killpg(processus.pid, signal.SIGKILL)
-        processus.communicate()
-        raise ConversionError(f"LibreOffice n'a pas terminé la conversion en {delai:.0f} s") from None
+        assert processus.stdout is not None
+        for ligne in processus.stdout:
+            lignes.append(ligne)
+            if ligne.startswith("convert "):
+                barre.avancer()
+        processus.wait()
+    finally:
+        minuteur.cancel()
+        lecteur.join()
+    sortie, erreur = "".join(lignes), "".join(erreurs)
+    if processus.returncode == -signal.SIGKILL:
+        raise ConversionError(f"LibreOffice n'a pas terminé la conversion en {delai:.0f} s")
     if processus.returncode != 0:
         raise ConversionError(
-            f"LibreOffice a échoué (code {processus.returncode}) : {(erreurs or sortie).strip()}"
+            f"LibreOffice a échoué (code {processus.returncode}) : {(erreur or sortie).strip()}"
         )
-    return sortie, erreurs
+    return sortie, erreur
 
 
 def assembler(

@@ -1,0 +1,185 @@
+"""Documents → affaires: each DOCX/PDF is read once and tied to its affaire by its content
+(délibération number, rapport number, SIRET or name of the beneficiary, budget total), and the
+amounts, dates, SIRETs and amounts in words it states are found once.
+
+Affaires are indexed once, so tying N documents to M affaires costs N + M, not N × M.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from actes62.checks.context import DocumentRejete, FaitsDocument, IdentifiedDocument, Trouve
+from actes62.checks.texts import en_lettres_et_chiffres, pliage
+from actes62.formats import euros, trouver_dates, trouver_montants
+from actes62.model import Affaire, AnnexeBudget
+from actes62.read import (
+    DocumentIllisible,
+    DocumentKind,
+    Identification,
+    ReadDocument,
+    TextPiece,
+    identify,
+    read_document,
+    sirets,
+)
+
+__all__ = ["lire_et_rattacher"]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The affaires by the clues a document carries."""
+
+    deliberations: dict[str, int]
+    rapports: dict[int, int]
+    sirets: dict[str, list[int]]
+    noms: dict[str, list[int]]
+    totaux: dict[Decimal, list[int]]
+
+    @classmethod
+    def de(cls, affaires: Sequence[Affaire]) -> _Index:
+        index = cls({}, {}, {}, {}, {})
+        for i, affaire in enumerate(affaires):
+            index.deliberations.setdefault(affaire.deliberation.numero, i)
+            index.rapports.setdefault(affaire.rapport.numero, i)
+            if affaire.convention is not None:
+                index.sirets.setdefault(affaire.beneficiaire.siret, []).append(i)
+                index.noms.setdefault(pliage(affaire.beneficiaire.nom), []).append(i)
+            for annexe in affaire.annexes:
+                if isinstance(annexe, AnnexeBudget):
+                    index.totaux.setdefault(annexe.total, []).append(i)
+        return index
+
+
+def _choisir(candidats: list[int], affaires: Sequence[Affaire], document: ReadDocument) -> int | None:
+    """Among affaires that fit, the one whose amount the document states (else the first)."""
+    if len(candidats) <= 1:
+        return candidats[0] if candidats else None
+    montants = {valeur for _, _, valeur in trouver_montants(document.text)}
+    return next((i for i in candidats if affaires[i].montant in montants), candidats[0])
+
+
+def _affaire_de(
+    identification: Identification, document: ReadDocument, affaires: Sequence[Affaire], index: _Index
+) -> int | None:
+    kind = identification.kind
+    numero = identification.numero_deliberation
+    if kind is DocumentKind.RAPPORT and identification.numero_rapport is not None:
+        return index.rapports.get(identification.numero_rapport)
+    if kind is DocumentKind.DELIBERATION:
+        return index.deliberations.get(numero) if numero is not None else None
+    if kind is DocumentKind.CONVENTION:
+        candidats = [i for s in identification.sirets for i in index.sirets.get(s, [])]
+        if candidats:
+            return _choisir(list(dict.fromkeys(candidats)), affaires, document)
+        if numero is not None and numero in index.deliberations:
+            return index.deliberations[numero]
+        texte = pliage(document.text)  # a SIRET changed by hand: the beneficiary's name, then the amount
+        candidats = [i for nom, liste in index.noms.items() if nom in texte for i in liste]
+        return _choisir(candidats, affaires, document)
+    if kind is DocumentKind.BUDGET:
+        if numero is not None and numero in index.deliberations:
+            return index.deliberations[numero]
+        if identification.total_budget is not None:
+            return _choisir(index.totaux.get(identification.total_budget, []), affaires, document)
+    if numero is not None and kind is not None:
+        return index.deliberations.get(numero)
+    return None
+
+
+def _annexe(affaire: Affaire, identification: Identification) -> AnnexeBudget | None:
+    budgets = [a for a in affaire.annexes if isinstance(a, AnnexeBudget)]
+    total = identification.total_budget
+    return next((a for a in budgets if a.total == total), budgets[0] if budgets else None)
+
+
+def lire_et_rattacher(
+    chemins: Sequence[Path], affaires: Sequence[Affaire]
+) -> tuple[list[IdentifiedDocument], list[DocumentRejete]]:
+    """Read each document once and tie it to its affaire; what cannot be is set aside with a reason."""
+    index = _Index.de(affaires)
+    identifies: list[IdentifiedDocument] = []
+    rejetes: list[DocumentRejete] = []
+    for chemin in chemins:
+        try:
+            document = read_document(Path(chemin))
+        except DocumentIllisible as exc:
+            rejetes.append(DocumentRejete(Path(chemin), exc.raison, illisible=True))
+            continue
+        identification = identify(document)
+        if identification.kind is None:
+            rejetes.append(
+                DocumentRejete(
+                    document.path,
+                    "ni délibération (« DÉCIDE »), ni rapport (« RAPPORT N° »), ni convention (titre et SIRET), "
+                    "ni annexe budgétaire (tableau « Intitulé » / « Montant ») n'y ont été reconnus",
+                )
+            )
+            continue
+        i = _affaire_de(identification, document, affaires, index)
+        if i is None:
+            rejetes.append(
+                DocumentRejete(
+                    document.path,
+                    f"{identification.kind.value} reconnue, mais aucune affaire du dossier ne lui correspond"
+                    + _indices(identification),
+                    kind=identification.kind,
+                )
+            )
+            continue
+        affaire = affaires[i]
+        identifies.append(
+            IdentifiedDocument(
+                document=document,
+                identification=identification,
+                kind=identification.kind,
+                affaire=affaire,
+                index=i,
+                faits=_faits(document),
+                annexe=_annexe(affaire, identification)
+                if identification.kind is DocumentKind.BUDGET
+                else None,
+            )
+        )
+    return identifies, rejetes
+
+
+def _indices(identification: Identification) -> str:
+    indices = []
+    if identification.numero_deliberation:
+        indices.append(f"délibération n°{identification.numero_deliberation}")
+    if identification.numero_rapport is not None:
+        indices.append(f"rapport n°{identification.numero_rapport}")
+    indices += [f"SIRET {s}" for s in identification.sirets]
+    if identification.total_budget is not None:
+        indices.append(f"total {euros(identification.total_budget)}")
+    return f" ({', '.join(indices)})" if indices else ""
+
+
+def _pourcentage(piece: TextPiece) -> bool:
+    entete = pliage(piece.header)
+    return "%" in entete or "pourcent" in entete
+
+
+def _faits(document: ReadDocument) -> FaitsDocument:
+    montants: list[Trouve[Decimal]] = []
+    dates: list[Trouve[date]] = []
+    trouves_sirets: list[Trouve[str]] = []
+    lettres = []
+    for piece in document.pieces:
+        if piece.row == 1:
+            continue  # a table's header row
+        if not _pourcentage(piece):
+            for debut, fin, valeur in trouver_montants(piece.text):
+                ecrit = piece.text[debut:fin]
+                marque = "€" in ecrit or "euro" in ecrit.lower() or "€" in piece.header
+                montants.append(Trouve(piece, debut, fin, valeur, marque))
+        dates += [Trouve(piece, debut, fin, jour) for debut, fin, jour in trouver_dates(piece.text)]
+        trouves_sirets += [Trouve(piece, debut, fin, s) for debut, fin, s in sirets(piece.text)]
+        lettres += [Trouve(piece, p.debut, p.fin, p) for p in en_lettres_et_chiffres(piece.text)]
+    return FaitsDocument(tuple(montants), tuple(dates), tuple(trouves_sirets), tuple(lettres))

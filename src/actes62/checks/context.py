@@ -1,0 +1,342 @@
+"""What every rule reads: the dossier, its affaires with their texts rendered, the documents read
+and identified, the reference data, and how to name a place of the dossier.
+
+A rule yields `Draft`s (message, location, values); the table gives them their code and severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from actes62.checks.findings import Location, excerpt
+from actes62.checks.reference import Reference
+from actes62.checks.texts import EnLettres
+from actes62.formats import trouver_dates, trouver_montants
+from actes62.model import (
+    Affaire,
+    AnnexeBudget,
+    Dossier,
+    Personne,
+    Visa,
+    VisaActe,
+    VisaTexte,
+)
+from actes62.read import DocumentKind, Identification, ReadDocument, TextPiece
+
+__all__ = [
+    "Champ",
+    "Context",
+    "DocumentRejete",
+    "Draft",
+    "FaitsDocument",
+    "IdentifiedDocument",
+    "TexteLibre",
+    "Trouve",
+    "chemin_lisible",
+    "meme_personne",
+]
+
+_V = TypeVar("_V")
+
+Champ = tuple[int | str, ...]
+"""A field path in the dossier: ("affaires", 0, "deliberation", "vote", "pour")."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A finding before the table gives it its code and severity."""
+
+    message: str
+    location: Location
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TexteLibre:
+    """A free text of an affaire (rendered), with the act it belongs to and its place."""
+
+    kind: str  # « délibération », « rapport », « convention », « annexe 3 », « affaire »
+    part: str  # « article 2 », « exposé, paragraphe 1 », « proposition 2 »…
+    champ: Champ
+    texte: str
+
+
+@dataclass(frozen=True)
+class Trouve(Generic[_V]):
+    """A value found in a piece of a document, at [debut, fin) of its text."""
+
+    piece: TextPiece
+    debut: int
+    fin: int
+    valeur: _V
+    marque: bool = True  # an amount written with « € » or « euros », not a bare number
+
+    def lieu(self, document: IdentifiedDocument) -> Location:
+        return Location(
+            file=str(document.document.path),
+            affaire=document.affaire.id,
+            kind=document.kind.value,
+            part=self.piece.part_at(self.debut),
+            text=excerpt(self.piece.text, self.debut, self.fin),
+        )
+
+
+@dataclass(frozen=True)
+class FaitsDocument:
+    """The amounts, dates, SIRETs and amounts in words of a document, found once."""
+
+    montants: tuple[Trouve[Decimal], ...]
+    dates: tuple[Trouve[date], ...]
+    sirets: tuple[Trouve[str], ...]
+    en_lettres: tuple[Trouve[EnLettres], ...]
+
+
+@dataclass(frozen=True)
+class IdentifiedDocument:
+    """A document read, the kind of act it is, the affaire it belongs to and the facts it states."""
+
+    document: ReadDocument
+    identification: Identification
+    kind: DocumentKind
+    affaire: Affaire  # rendered
+    index: int  # the affaire's index in the dossier
+    faits: FaitsDocument
+    annexe: AnnexeBudget | None = None  # for a budget annex document: the annex it shows
+
+
+@dataclass(frozen=True)
+class DocumentRejete:
+    """A document that could not be read (`illisible`) or tied to an affaire."""
+
+    chemin: Path
+    raison: str
+    illisible: bool = False
+    kind: DocumentKind | None = None
+
+
+def chemin_lisible(champ: Champ) -> str:
+    """`affaires[0].deliberation.visas[2].date`."""
+    morceaux: list[str] = []
+    for element in champ:
+        if isinstance(element, int):
+            morceaux.append(f"[{element}]")
+        else:
+            morceaux.append(("." if morceaux else "") + element)
+    return "".join(morceaux)
+
+
+def meme_personne(a: Personne, b: Personne) -> bool:
+    """Same first name and name, whatever the case (the civilité may be written either way)."""
+    return (a.prenom.casefold(), a.nom.casefold()) == (b.prenom.casefold(), b.nom.casefold())
+
+
+@dataclass(frozen=True)
+class Context:
+    dossier: Dossier
+    affaires: tuple[Affaire, ...]  # texts rendered; the original where rendering failed
+    reference: Reference
+    documents: tuple[IdentifiedDocument, ...] = ()
+    rejetes: tuple[DocumentRejete, ...] = ()
+    textes_non_rendus: tuple[tuple[int, str], ...] = ()  # (affaire index, error message)
+    fichier: str = "dossier"
+    ligne: Callable[[Champ], int | None] = field(default=lambda champ: None)
+
+    # --- places in the dossier ---
+
+    def lieu(
+        self,
+        champ: Champ,
+        *,
+        affaire: int | None = None,
+        kind: str | None = None,
+        part: str | None = None,
+        texte: str | None = None,
+        debut: int = 0,
+        fin: int | None = None,
+    ) -> Location:
+        """The location of a dossier field, with its line when the dossier file is known."""
+        return Location(
+            file=self.fichier,
+            line=self.ligne(champ),
+            affaire=self.affaires[affaire].id if affaire is not None else None,
+            kind=kind,
+            part=part,
+            field=chemin_lisible(champ),
+            text=excerpt(texte, debut, fin) if texte is not None else None,
+        )
+
+    # --- the free texts ---
+
+    def textes(self, index: int) -> list[TexteLibre]:
+        return self._textes[index]
+
+    @cached_property
+    def _textes(self) -> list[list[TexteLibre]]:
+        return [list(_textes_libres(affaire, i)) for i, affaire in enumerate(self.affaires)]
+
+    # --- the figures and dates the documents may cite ---
+
+    def chiffres(self, index: int) -> frozenset[Decimal]:
+        """The affaire's figures: montant, imputation figures (CP, disponible, proposition, solde),
+        budget annex lines and total."""
+        return self._chiffres[index]
+
+    def montants_connus(self, index: int) -> frozenset[Decimal]:
+        """The figures, and the amounts its free texts cite."""
+        return self._montants[index]
+
+    @cached_property
+    def _montants(self) -> list[frozenset[Decimal]]:
+        return [
+            self._chiffres[i]
+            | frozenset(valeur for texte in self.textes(i) for _, _, valeur in trouver_montants(texte.texte))
+            for i in range(len(self.affaires))
+        ]
+
+    @cached_property
+    def _chiffres(self) -> list[frozenset[Decimal]]:
+        resultat = []
+        for affaire in self.affaires:
+            connus: set[Decimal] = {affaire.montant}
+            for imputation in affaire.imputations:
+                connus |= {
+                    imputation.credits_paiement,
+                    imputation.disponible,
+                    imputation.proposition,
+                    imputation.solde,
+                }
+            for annexe in affaire.annexes:
+                if isinstance(annexe, AnnexeBudget):
+                    connus |= {ligne.montant for ligne in annexe.lignes}
+                    connus.add(annexe.total)
+            resultat.append(frozenset(connus))
+        return resultat
+
+    def dates_connues(self, index: int) -> frozenset[date]:
+        return self._dates_dossier | self._dates_textes[index]
+
+    @cached_property
+    def _dates_dossier(self) -> frozenset[date]:
+        seance = self.dossier.seance
+        dates: set[date] = {seance.date}
+        for affaire in self.affaires:
+            dates.add(affaire.rapport.avis.date)
+            dates |= {v.date for v in affaire.deliberation.visas if isinstance(v, VisaActe)}
+            acquittement = affaire.deliberation.acquittement
+            if acquittement is not None:
+                dates |= {
+                    acquittement.date_transmission,
+                    acquittement.date_reception,
+                    acquittement.date_publication,
+                }
+            convention = affaire.convention
+            if convention is not None:
+                dates |= {convention.debut, convention.fin, convention.date_limite_bilan}
+                dates |= {v.date for v in convention.visas if isinstance(v, VisaActe)}
+        return frozenset(dates)
+
+    @cached_property
+    def _dates_textes(self) -> list[frozenset[date]]:
+        return [
+            frozenset(d for texte in self.textes(i) for _, _, d in trouver_dates(texte.texte))
+            for i in range(len(self.affaires))
+        ]
+
+    @cached_property
+    def dates_des_actes(
+        self,
+    ) -> tuple[dict[str, frozenset[date]], dict[tuple[int, str], dict[str, frozenset[date]]]]:
+        """The dates given to each cited act number: in the whole dossier (the séance's own
+        délibérations at the séance date), and by (affaire index, act kind) citing it."""
+        toutes: dict[str, set[date]] = {}
+        propres: dict[tuple[int, str], dict[str, set[date]]] = {}
+        for i, kind, _, _, visa in self.visas_actes():
+            if visa.numero is not None:
+                toutes.setdefault(visa.numero, set()).add(visa.date)
+                propres.setdefault((i, kind), {}).setdefault(visa.numero, set()).add(visa.date)
+        seance = {
+            affaire.deliberation.numero: frozenset({self.dossier.seance.date}) for affaire in self.affaires
+        }
+        return (
+            {**{n: frozenset(d) for n, d in toutes.items()}, **seance},
+            {
+                cle: {n: frozenset(d) for n, d in actes.items() if n not in seance}
+                for cle, actes in propres.items()
+            },
+        )
+
+    def visas_actes(self) -> Iterator[tuple[int, str, Champ, int, VisaActe]]:
+        """Every cited act: (affaire index, « délibération »/« convention », field, visa number, visa)."""
+        for i, affaire in enumerate(self.affaires):
+            sources: list[tuple[str, str, Sequence[Visa]]] = [
+                ("délibération", "deliberation", affaire.deliberation.visas)
+            ]
+            if affaire.convention is not None:
+                sources.append(("convention", "convention", affaire.convention.visas))
+            for kind, cle, visas in sources:
+                for rang, visa in enumerate(visas):
+                    if isinstance(visa, VisaActe):
+                        yield i, kind, ("affaires", i, cle, "visas", rang), rang + 1, visa
+
+
+def _textes_libres(affaire: Affaire, i: int) -> Iterator[TexteLibre]:
+    base: Champ = ("affaires", i)
+    yield TexteLibre("affaire", "titre", (*base, "titre"), affaire.titre)
+    rapport = affaire.rapport
+    for rang, texte in enumerate(rapport.expose):
+        yield TexteLibre(
+            "rapport", f"exposé, paragraphe {rang + 1}", (*base, "rapport", "expose", rang), texte
+        )
+    for rang, texte in enumerate(rapport.propositions):
+        yield TexteLibre(
+            "rapport", f"proposition {rang + 1}", (*base, "rapport", "propositions", rang), texte
+        )
+    deliberation = affaire.deliberation
+    for rang, visa in enumerate(deliberation.visas):
+        if isinstance(visa, VisaTexte):
+            yield TexteLibre(
+                "délibération",
+                f"visa {rang + 1}",
+                (*base, "deliberation", "visas", rang, "texte"),
+                visa.texte,
+            )
+    for rang, article in enumerate(deliberation.articles):
+        for numero, texte in enumerate(article.paragraphes):
+            champ: Champ = (*base, "deliberation", "articles", rang, "paragraphes", numero)
+            yield TexteLibre("délibération", f"article {rang + 1}, paragraphe {numero + 1}", champ, texte)
+    convention = affaire.convention
+    if convention is not None:
+        yield TexteLibre("convention", "objet", (*base, "convention", "objet"), convention.objet)
+        for rang, visa in enumerate(convention.visas):
+            if isinstance(visa, VisaTexte):
+                champ = (*base, "convention", "visas", rang, "texte")
+                yield TexteLibre("convention", f"visa {rang + 1}", champ, visa.texte)
+        for rang, texte in enumerate(convention.preambule):
+            yield TexteLibre(
+                "convention",
+                f"préambule, paragraphe {rang + 1}",
+                (*base, "convention", "preambule", rang),
+                texte,
+            )
+        for rang, article in enumerate(convention.articles):
+            if article.titre:
+                champ = (*base, "convention", "articles", rang, "titre")
+                yield TexteLibre("convention", f"article {rang + 1}, titre", champ, article.titre)
+            for numero, texte in enumerate(article.paragraphes):
+                champ = (*base, "convention", "articles", rang, "paragraphes", numero)
+                yield TexteLibre("convention", f"article {rang + 1}, paragraphe {numero + 1}", champ, texte)
+    for rang, annexe in enumerate(affaire.annexes):
+        kind = f"annexe {rang + 1}"
+        yield TexteLibre(kind, "titre", (*base, "annexes", rang, "titre"), annexe.titre)
+        if isinstance(annexe, AnnexeBudget):
+            if annexe.note:
+                yield TexteLibre(kind, "note", (*base, "annexes", rang, "note"), annexe.note)
+            for numero, ligne in enumerate(annexe.lignes):
+                champ = (*base, "annexes", rang, "lignes", numero, "intitule")
+                yield TexteLibre(kind, f"ligne {numero + 1}", champ, ligne.intitule)

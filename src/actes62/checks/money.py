@@ -1,0 +1,224 @@
+"""Rules on money: solde, CP, the budget annex, amounts cited in the texts, amounts in words,
+operations shared by several affaires of the séance, and the convention threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from actes62.checks.context import Context, Draft
+from actes62.checks.texts import en_lettres_et_chiffres
+from actes62.formats import euros, trouver_montants
+from actes62.model import AnnexeBudget
+
+__all__ = [
+    "annexe_budget_egale_montant",
+    "convention_obligatoire",
+    "disponible_superieur_aux_cp",
+    "en_lettres_egal_chiffres",
+    "montant_cite_dans_les_textes",
+    "operation_surconsommee",
+    "solde_negatif",
+]
+
+_TEXTES_DES_ACTES = ("délibération", "rapport", "convention")
+
+
+def solde_negatif(ctx: Context) -> Iterator[Draft]:
+    """La proposition d'une imputation ne dépasse pas son disponible (solde = disponible − proposition
+    ≥ 0).
+
+    Pourquoi : une dépense ne peut être engagée au-delà des crédits disponibles de l'opération.
+    Référence : arithmétique du tableau d'imputation (solde = disponible − proposition) ; CGCT
+    L3312-1 et suivants (crédits votés)."""
+    for i, affaire in enumerate(ctx.affaires):
+        for rang, imputation in enumerate(affaire.imputations):
+            if imputation.solde < 0:
+                yield Draft(
+                    f"la proposition ({euros(imputation.proposition)}) dépasse le disponible "
+                    f"({euros(imputation.disponible)}) de l'opération {imputation.code_operation} : "
+                    f"le solde serait de {euros(imputation.solde)}",
+                    ctx.lieu(
+                        ("affaires", i, "imputations", rang, "proposition"),
+                        affaire=i,
+                        kind="rapport",
+                        part=f"imputation {rang + 1}",
+                    ),
+                    {
+                        "disponible": str(imputation.disponible),
+                        "proposition": str(imputation.proposition),
+                        "solde": str(imputation.solde),
+                    },
+                )
+
+
+def disponible_superieur_aux_cp(ctx: Context) -> Iterator[Draft]:
+    """Le disponible d'une imputation ne dépasse pas ses crédits de paiement (CP).
+
+    Pourquoi : le disponible est ce qui reste des CP votés ; il ne peut pas leur être supérieur.
+    Référence : arithmétique du tableau d'imputation (disponible ≤ CP)."""
+    for i, affaire in enumerate(ctx.affaires):
+        for rang, imputation in enumerate(affaire.imputations):
+            if imputation.disponible > imputation.credits_paiement:
+                yield Draft(
+                    f"le disponible ({euros(imputation.disponible)}) dépasse les crédits de paiement "
+                    f"({euros(imputation.credits_paiement)}) de l'opération {imputation.code_operation}",
+                    ctx.lieu(
+                        ("affaires", i, "imputations", rang, "disponible"),
+                        affaire=i,
+                        kind="rapport",
+                        part=f"imputation {rang + 1}",
+                    ),
+                    {
+                        "credits_paiement": str(imputation.credits_paiement),
+                        "disponible": str(imputation.disponible),
+                    },
+                )
+
+
+def annexe_budget_egale_montant(ctx: Context) -> Iterator[Draft]:
+    """Le total de l'annexe budgétaire (somme de ses lignes) est égal au montant attribué (somme des
+    propositions).
+
+    Pourquoi : l'annexe détaille l'emploi de la subvention ; un total différent montre une ligne
+    oubliée ou un montant changé d'un côté seulement.
+    Référence : arithmétique (Σ lignes = total = montant attribué)."""
+    for i, affaire in enumerate(ctx.affaires):
+        for rang, annexe in enumerate(affaire.annexes):
+            if isinstance(annexe, AnnexeBudget) and annexe.total != affaire.montant:
+                yield Draft(
+                    f"le total de l'annexe {rang + 1} ({euros(annexe.total)}) n'est pas le montant "
+                    f"attribué ({euros(affaire.montant)})",
+                    ctx.lieu(
+                        ("affaires", i, "annexes", rang, "lignes"),
+                        affaire=i,
+                        kind=f"annexe {rang + 1}",
+                        part="total",
+                    ),
+                    {"total_annexe": str(annexe.total), "montant": str(affaire.montant)},
+                )
+
+
+def montant_cite_dans_les_textes(ctx: Context) -> Iterator[Draft]:
+    """Chaque montant cité dans les textes de la délibération, du rapport et de la convention (une
+    fois les {{ }} remplis) est le montant attribué, ou un autre chiffre du dossier (CP, disponible,
+    solde, ligne de l'annexe).
+
+    Pourquoi : un montant tapé à la main dans un texte peut diverger du montant voté.
+    Référence : cohérence des pièces d'un même acte (le montant attribué est la somme des
+    propositions)."""
+    for i, affaire in enumerate(ctx.affaires):
+        chiffres = ctx.chiffres(i)
+        for texte in ctx.textes(i):
+            if texte.kind not in _TEXTES_DES_ACTES:
+                continue
+            for debut, fin, valeur in trouver_montants(texte.texte):
+                if valeur not in chiffres:
+                    yield Draft(
+                        f"le montant {texte.texte[debut:fin]} cité par le texte n'est pas le montant "
+                        f"attribué ({euros(affaire.montant)}) ni un autre chiffre du dossier",
+                        ctx.lieu(
+                            texte.champ,
+                            affaire=i,
+                            kind=texte.kind,
+                            part=texte.part,
+                            texte=texte.texte,
+                            debut=debut,
+                            fin=fin,
+                        ),
+                        {"cite": str(valeur), "montant": str(affaire.montant)},
+                    )
+
+
+def en_lettres_egal_chiffres(ctx: Context) -> Iterator[Draft]:
+    """Un montant écrit en lettres est égal au montant en chiffres écrit à côté (« 9 380 € (neuf mille
+    trois cent quatre-vingts euros) »), dans les textes du dossier.
+
+    Pourquoi : en cas de désaccord, c'est la somme en lettres qui fait foi pour le lecteur ; les deux
+    doivent dire la même chose.
+    Référence : usage des actes administratifs et comptables (montant en toutes lettres)."""
+    for i, _ in enumerate(ctx.affaires):
+        for texte in ctx.textes(i):
+            for paire in en_lettres_et_chiffres(texte.texte):
+                if paire.lettres != paire.chiffres:
+                    yield Draft(
+                        f"« {paire.texte_lettres} » ({euros(paire.lettres)}) ne correspond pas au montant en "
+                        f"chiffres écrit à côté ({paire.texte_chiffres})",
+                        ctx.lieu(
+                            texte.champ,
+                            affaire=i,
+                            kind=texte.kind,
+                            part=texte.part,
+                            texte=texte.texte,
+                            debut=paire.debut,
+                            fin=paire.fin,
+                        ),
+                        {"en_lettres": str(paire.lettres), "en_chiffres": str(paire.chiffres)},
+                    )
+
+
+def operation_surconsommee(ctx: Context) -> Iterator[Draft]:
+    """Les affaires de la séance qui puisent dans une même opération (code opération) ne dépassent
+    pas ensemble son disponible, même si chacune, seule, y tient.
+
+    Pourquoi : deux propositions de 9 380 € sur une opération disposant de 10 000 € ne peuvent pas
+    être engagées toutes les deux.
+    Référence : arithmétique (Σ propositions de la séance sur l'opération ≤ disponible)."""
+    cumul: dict[str, Decimal] = {}
+    disponible: dict[str, Decimal] = {}
+    affaires: dict[str, list[str]] = {}
+    signale: set[str] = set()
+    for i, affaire in enumerate(ctx.affaires):
+        for rang, imputation in enumerate(affaire.imputations):
+            code = imputation.code_operation
+            cumul[code] = cumul.get(code, Decimal(0)) + imputation.proposition
+            disponible[code] = max(disponible.get(code, Decimal(0)), imputation.disponible)
+            affaires.setdefault(code, []).append(affaire.id)
+            if len(affaires[code]) > 1 and cumul[code] > disponible[code] and code not in signale:
+                signale.add(code)
+                yield Draft(
+                    f"les affaires {', '.join(affaires[code])} puisent ensemble {euros(cumul[code])} dans "
+                    f"l'opération {code}, dont le disponible est de {euros(disponible[code])}",
+                    ctx.lieu(
+                        ("affaires", i, "imputations", rang, "proposition"),
+                        affaire=i,
+                        kind="séance",
+                        part=f"imputation {rang + 1}",
+                    ),
+                    {
+                        "code_operation": code,
+                        "disponible": str(disponible[code]),
+                        "total_propositions": str(cumul[code]),
+                        "affaires": ", ".join(affaires[code]),
+                    },
+                )
+
+
+def convention_obligatoire(ctx: Context) -> Iterator[Draft]:
+    """Une subvention dont le montant annuel dépasse le seuil réglementaire (23 000 €) fait l'objet
+    d'une convention avec le bénéficiaire ; les subventions de la séance à un même bénéficiaire (même
+    SIRET) et pour une même année sont additionnées.
+
+    Pourquoi : l'autorité qui attribue la subvention doit alors conclure une convention définissant
+    l'objet, le montant et les conditions d'utilisation.
+    Référence : loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001,
+    article 1er (seuil daté dans data/reference.yaml)."""
+    periode = ctx.reference.seuil_convention(ctx.dossier.seance.date)
+    if periode is None:
+        return
+    seuil = Decimal(periode.valeur)
+    annee_seance = ctx.dossier.seance.date.year
+    totaux: dict[tuple[str, int], Decimal] = {}
+    for affaire in ctx.affaires:
+        annee = affaire.convention.annee if affaire.convention is not None else annee_seance
+        cle = (affaire.beneficiaire.siret, annee)
+        totaux[cle] = totaux.get(cle, Decimal(0)) + affaire.montant
+    for i, affaire in enumerate(ctx.affaires):
+        total = totaux[(affaire.beneficiaire.siret, annee_seance)] if affaire.convention is None else None
+        if total is not None and total > seuil:
+            yield Draft(
+                f"la subvention ({euros(total)} pour l'année à {affaire.beneficiaire.nom}) dépasse "
+                f"{euros(seuil)} : une convention est obligatoire ({periode.reference})",
+                ctx.lieu(("affaires", i), affaire=i, kind="convention"),
+                {"montant_annuel": str(total), "seuil": str(seuil)},
+            )

@@ -1,0 +1,222 @@
+"""The one table of rules, and `check`, which runs them.
+
+Each rule has a stable code (never reused once retired), a short name, a default severity and a
+function whose French docstring says what it checks, why, and the legal or arithmetic reference.
+`check` never raises on a bad dossier: a rule that crashes becomes an internal-error finding (X001)
+and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from actes62.checks import attach, citations, dates, identifiers, money, seance
+from actes62.checks import documents as lecture
+from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
+from actes62.checks.findings import Finding, Location, Severity
+from actes62.checks.reference import reference
+from actes62.load import ligne_du_champ
+from actes62.model import Affaire, Dossier
+from actes62.textes import rendre_affaire
+
+__all__ = ["RULES", "Rule", "check", "rules_to_json"]
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    check: Callable[[Context], Iterable[Draft]]
+
+    @property
+    def description(self) -> str:
+        """The rule's French docstring, on one line."""
+        return " ".join((inspect.getdoc(self.check) or "").split())
+
+
+def erreur_interne(ctx: Context) -> Iterator[Draft]:
+    """Pseudo-règle : une règle qui a échoué (exception inattendue) est signalée sous ce code, avec
+    son code et l'erreur ; les autres règles sont appliquées quand même.
+
+    Pourquoi : une vérification interrompue ne doit pas passer pour une vérification réussie.
+    Référence : robustesse du vérificateur (aucune règle n'arrête les autres)."""
+    return iter(())
+
+
+def textes_non_rendus(ctx: Context) -> Iterator[Draft]:
+    """Les {{ }} des textes libres de chaque affaire peuvent être remplis (noms connus, syntaxe
+    valide) ; sinon les règles portent sur les textes tels qu'écrits.
+
+    Pourquoi : un texte qui ne peut être rendu ne peut pas être généré ni vérifié.
+    Référence : syntaxe Jinja des textes du dossier (actes62.textes)."""
+    for i, message in ctx.textes_non_rendus:
+        yield Draft(
+            f"textes de l'affaire non rendus : {message}",
+            ctx.lieu(("affaires", i), affaire=i),
+            {"erreur": message},
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    # money
+    Rule("M001", "solde-negatif", _E, money.solde_negatif),
+    Rule("M002", "disponible-superieur-aux-cp", _E, money.disponible_superieur_aux_cp),
+    Rule("M003", "annexe-budget-differente-du-montant", _E, money.annexe_budget_egale_montant),
+    Rule("M004", "montant-cite-different", _E, money.montant_cite_dans_les_textes),
+    Rule("M005", "en-lettres-different-des-chiffres", _E, money.en_lettres_egal_chiffres),
+    Rule("M006", "operation-surconsommee", _E, money.operation_surconsommee),
+    Rule("M007", "convention-obligatoire", _E, money.convention_obligatoire),
+    # dates
+    Rule("D001", "avis-apres-seance", _E, dates.avis_apres_seance),
+    Rule("D002", "periode-convention-inversee", _E, dates.periode_convention),
+    Rule("D003", "bilan-avant-fin-de-periode", _E, dates.date_limite_bilan_apres_fin),
+    Rule("D004", "echeance-bilan-differente", _E, dates.date_limite_bilan_dans_les_textes),
+    Rule("D005", "jour-non-ouvre", _W, dates.jour_non_ouvre),
+    Rule("D006", "date-actes-differente-de-la-seance", _E, dates.date_actes_egale_seance),
+    Rule("D007", "deliberation-du-date-inconnue", _W, dates.date_de_deliberation_inconnue),
+    Rule("D008", "auto-citation-mal-datee", _E, dates.auto_citation_a_la_date_de_seance),
+    Rule("D009", "acquittement-avant-seance", _E, dates.acquittement_avant_seance),
+    # references
+    Rule("R001", "acte-cite-a-deux-dates", _E, citations.acte_cite_memes_dates),
+    Rule("R002", "acte-cite-sous-deux-titres", _W, citations.acte_cite_memes_titres),
+    Rule("R003", "annexe-citee-inexistante", _E, citations.annexe_citee_existe),
+    Rule("R004", "annexe-citee-autre-document", _E, citations.annexe_citee_est_le_document),
+    # séance
+    Rule("V001", "voix-superieures-aux-votants", _E, seance.votes_superieurs_aux_voix),
+    Rule("V002", "pouvoir-double", _E, seance.pouvoir_double),
+    Rule("V003", "mandataire-absent", _E, seance.mandataire_absent),
+    Rule("V004", "mandant-present", _E, seance.mandant_present),
+    Rule("V005", "quorum-non-atteint", _E, seance.quorum),
+    Rule("V006", "effectif-depasse", _E, seance.effectif_depasse),
+    Rule("V007", "present-et-excuse", _E, seance.present_et_excuse),
+    Rule("V008", "membres-non-comptes", _W, seance.membres_non_comptes),
+    Rule("V009", "president-ou-secretaire-absent", _E, seance.president_et_secretaire_presents),
+    # identifiers and names
+    Rule("I001", "siret-invalide", _E, identifiers.siret_valide),
+    Rule("I002", "actes-siren", _E, identifiers.actes_siren),
+    Rule("I003", "actes-departement", _E, identifiers.actes_departement),
+    Rule("I004", "actes-nature", _E, identifiers.actes_nature),
+    Rule("I005", "actes-numero-interne", _W, identifiers.actes_numero_interne),
+    Rule("I006", "signataire-convention", _W, identifiers.signataire_convention),
+    Rule("I007", "nom-beneficiaire-casse", _I, identifiers.nom_beneficiaire_casse),
+    Rule("I008", "nom-beneficiaire-graphie", _W, identifiers.nom_beneficiaire_graphie),
+    # documents against the model
+    Rule("P001", "document-non-rattache", _W, lecture.document_non_rattache),
+    Rule("P002", "document-illisible", _E, lecture.document_illisible),
+    Rule("P003", "chiffre-attendu-manquant", _E, lecture.chiffre_attendu_manquant),
+    Rule("P004", "montant-inconnu", _E, lecture.montant_inconnu_document),
+    Rule("P005", "en-lettres-different-document", _E, lecture.en_lettres_document),
+    Rule("P006", "pourcentage-faux", _E, lecture.pourcentage_document),
+    Rule("P007", "somme-des-pourcentages", _E, lecture.somme_pourcentages_document),
+    Rule("P008", "total-budget-faux", _E, lecture.total_budget_document),
+    Rule("P009", "date-inconnue", _E, lecture.date_inconnue_document),
+    Rule("P010", "acte-cite-date-differente", _E, lecture.acte_cite_date_document),
+    Rule("P011", "acte-cite-inconnu", _W, lecture.acte_cite_inconnu_document),
+    Rule("P012", "siret-different", _E, lecture.siret_document),
+    # the checker itself
+    Rule("X001", "erreur-interne", _E, erreur_interne),
+    Rule("X002", "textes-non-rendus", _E, textes_non_rendus),
+)
+"""Every rule, by code. A retired code stays retired: never give it to another rule."""
+
+ERREUR_INTERNE = "X001"
+
+
+def rules_to_json(rules: Sequence[Rule] = RULES) -> str:
+    """The table as JSON: code, name, severity, description."""
+    return json.dumps(
+        [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "description": r.description}
+            for r in rules
+        ],
+        ensure_ascii=False,
+        indent=2,
+        sort_keys=True,
+    )
+
+
+def _affaires_rendues(dossier: Dossier) -> tuple[tuple[Affaire, ...], tuple[tuple[int, str], ...]]:
+    affaires: list[Affaire] = []
+    erreurs: list[tuple[int, str]] = []
+    for i, affaire in enumerate(dossier.affaires):
+        try:
+            affaires.append(rendre_affaire(dossier, affaire))
+        except Exception as exc:  # TemplateError, or anything a hand-built model may raise
+            affaires.append(affaire)
+            erreurs.append((i, str(exc)))
+    return tuple(affaires), tuple(erreurs)
+
+
+def _lignes(source: Path | None) -> Callable[[Champ], int | None]:
+    """The line of a dossier field, from the YAML node tree of the source file (None if unknown)."""
+    if source is None:
+        return lambda champ: None
+    try:
+        racine = yaml.compose(Path(source).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return lambda champ: None
+    return lambda champ: ligne_du_champ(racine, champ)
+
+
+def check(
+    dossier: Dossier,
+    documents: Sequence[Path] = (),
+    source: Path | None = None,
+    *,
+    rules: Sequence[Rule] = RULES,
+) -> list[Finding]:
+    """Check the dossier, and each document (DOCX/PDF) against it; returns the findings, rule by rule.
+
+    `source` is the dossier file, to name its lines in findings. `rules` defaults to the whole table.
+    Never raises on a bad dossier or document: a rule that fails becomes an X001 finding.
+    """
+    fichier = str(source) if source is not None else "dossier"
+    try:
+        affaires, non_rendus = _affaires_rendues(dossier)
+    except Exception as exc:  # a dossier built by hand without its affaires
+        affaires, non_rendus = (), ((0, str(exc)),)
+    findings: list[Finding] = []
+    identifies: list[IdentifiedDocument] = []
+    rejetes: list[DocumentRejete] = []
+    try:
+        identifies, rejetes = attach.lire_et_rattacher(documents, affaires)
+    except Exception as exc:  # a bug in reading: report it, check the dossier all the same
+        findings.append(_interne("lecture", "la lecture des documents", exc, fichier))
+    ctx = Context(
+        dossier=dossier,
+        affaires=affaires,
+        reference=reference(),
+        documents=tuple(identifies),
+        rejetes=tuple(rejetes),
+        textes_non_rendus=non_rendus,
+        fichier=fichier,
+        ligne=_lignes(source),
+    )
+    for rule in rules:
+        try:
+            drafts = list(rule.check(ctx))
+        except Exception as exc:
+            findings.append(_interne(rule.code, f"la règle {rule.code}", exc, fichier))
+            continue
+        findings += [Finding(rule.code, rule.severity, d.message, d.location, dict(d.values)) for d in drafts]
+    return findings
+
+
+def _interne(code: str, quoi: str, exc: Exception, fichier: str) -> Finding:
+    return Finding(
+        ERREUR_INTERNE,
+        Severity.ERROR,
+        f"erreur interne : {quoi} a échoué ({type(exc).__name__} : {exc}) ; les autres règles ont été "
+        "appliquées",
+        Location(file=fichier),
+        {"regle": code, "erreur": f"{type(exc).__name__}: {exc}"},
+    )

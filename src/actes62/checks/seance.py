@@ -1,0 +1,223 @@
+"""Rules on the séance: votes against the members present and represented, pouvoirs, quorum,
+the count of members, the président and the secrétaire."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from actes62.checks.context import Context, Draft, meme_personne
+from actes62.model import Personne
+
+__all__ = [
+    "effectif_depasse",
+    "mandant_present",
+    "mandataire_absent",
+    "membres_non_comptes",
+    "pouvoir_double",
+    "present_et_excuse",
+    "president_et_secretaire_presents",
+    "quorum",
+    "votes_superieurs_aux_voix",
+]
+
+
+def _nombre(n: int, nom: str) -> str:
+    return f"{n} {nom}{'s' if n > 1 else ''}"
+
+
+def _cle(personne: Personne) -> tuple[str, str]:
+    return (personne.prenom.casefold(), personne.nom.casefold())
+
+
+def _parmi(personne: Personne, personnes: list[Personne]) -> bool:
+    return any(meme_personne(personne, p) for p in personnes)
+
+
+def votes_superieurs_aux_voix(ctx: Context) -> Iterator[Draft]:
+    """Les voix comptées (pour + contre + abstention + ne prend pas part) ne dépassent pas les
+    membres présents plus les pouvoirs.
+
+    Pourquoi : chaque membre présent vote pour lui et, au plus, pour le membre qui lui a donné
+    pouvoir ; le dossier d'exemple compte 44 voix pour 39 présents et aucun pouvoir enregistré.
+    Référence : CGCT, article L3121-16 (un conseiller empêché peut donner pouvoir à un collègue ;
+    un conseiller ne peut recevoir qu'un pouvoir)."""
+    seance = ctx.dossier.seance
+    voix = len(seance.presents) + len(seance.pouvoirs)
+    for i, affaire in enumerate(ctx.affaires):
+        vote = affaire.deliberation.vote
+        if vote.votants > voix:
+            yield Draft(
+                f"{vote.votants} voix comptées (pour {vote.pour}, contre {vote.contre}, abstention "
+                f"{vote.abstention}, ne prend pas part {vote.ne_prend_pas_part}) pour "
+                f"{_nombre(len(seance.presents), 'présent')} et {_nombre(len(seance.pouvoirs), 'pouvoir')}, "
+                f"soit {voix} voix au plus",
+                ctx.lieu(
+                    ("affaires", i, "deliberation", "vote"), affaire=i, kind="délibération", part="vote"
+                ),
+                {
+                    "votants": str(vote.votants),
+                    "presents": str(len(seance.presents)),
+                    "pouvoirs": str(len(seance.pouvoirs)),
+                },
+            )
+
+
+def pouvoir_double(ctx: Context) -> Iterator[Draft]:
+    """Un membre ne reçoit qu'un pouvoir, et n'en donne qu'un.
+
+    Pourquoi : la loi limite à un le nombre de pouvoirs qu'un membre peut détenir.
+    Référence : CGCT, article L3121-16 (délégation de vote ; une seule délégation par conseiller)."""
+    recus: dict[tuple[str, str], int] = {}
+    donnes: dict[tuple[str, str], int] = {}
+    for rang, pouvoir in enumerate(ctx.dossier.seance.pouvoirs):
+        for role, compte, personne in (
+            ("reçoit", recus, pouvoir.mandataire),
+            ("donne", donnes, pouvoir.mandant),
+        ):
+            cle = _cle(personne)
+            compte[cle] = compte.get(cle, 0) + 1
+            if compte[cle] == 2:
+                yield Draft(
+                    f"{personne.designation} {role} plus d'un pouvoir",
+                    ctx.lieu(("seance", "pouvoirs", rang), kind="séance", part=f"pouvoir {rang + 1}"),
+                    {"membre": personne.designation, "role": "mandataire" if role == "reçoit" else "mandant"},
+                )
+
+
+def mandataire_absent(ctx: Context) -> Iterator[Draft]:
+    """Le membre qui reçoit un pouvoir est présent à la séance.
+
+    Pourquoi : un pouvoir ne s'exerce que par un membre qui vote en séance.
+    Référence : CGCT, article L3121-16."""
+    seance = ctx.dossier.seance
+    for rang, pouvoir in enumerate(seance.pouvoirs):
+        if not _parmi(pouvoir.mandataire, seance.presents):
+            yield Draft(
+                f"{pouvoir.mandataire.designation} reçoit le pouvoir de {pouvoir.mandant.designation} mais "
+                "n'est pas parmi les présents",
+                ctx.lieu(
+                    ("seance", "pouvoirs", rang, "mandataire"), kind="séance", part=f"pouvoir {rang + 1}"
+                ),
+                {"mandataire": pouvoir.mandataire.designation},
+            )
+
+
+def mandant_present(ctx: Context) -> Iterator[Draft]:
+    """Le membre qui donne un pouvoir n'est pas présent à la séance.
+
+    Pourquoi : un membre présent vote lui-même ; son pouvoir compterait sa voix deux fois.
+    Référence : CGCT, article L3121-16 (délégation de vote du conseiller empêché d'assister)."""
+    seance = ctx.dossier.seance
+    for rang, pouvoir in enumerate(seance.pouvoirs):
+        if _parmi(pouvoir.mandant, seance.presents):
+            yield Draft(
+                f"{pouvoir.mandant.designation} donne pouvoir à {pouvoir.mandataire.designation} mais est "
+                "parmi les présents",
+                ctx.lieu(("seance", "pouvoirs", rang, "mandant"), kind="séance", part=f"pouvoir {rang + 1}"),
+                {"mandant": pouvoir.mandant.designation},
+            )
+
+
+def quorum(ctx: Context) -> Iterator[Draft]:
+    """Le quorum est atteint : la majorité absolue des membres en exercice est présente (Conseil
+    départemental) ou présente ou représentée (Commission Permanente).
+
+    Pourquoi : sans quorum l'assemblée ne peut pas délibérer (elle se réunit de nouveau trois jours
+    plus tard, sans condition de quorum).
+    Référence : CGCT, articles L3121-14 et L3121-14-1 (règle datée dans data/reference.yaml)."""
+    seance = ctx.dossier.seance
+    regle = ctx.reference.quorum(seance.instance, seance.date)
+    if regle is None:
+        return
+    comptes = len(seance.presents)
+    if regle.mode == "presents_ou_representes":
+        comptes += len(seance.pouvoirs)
+    majorite = seance.membres_en_exercice // 2 + 1
+    if comptes < majorite:
+        qui = "présents ou représentés" if regle.mode == "presents_ou_representes" else "présents"
+        yield Draft(
+            f"quorum non atteint : {comptes} membres {qui} sur {seance.membres_en_exercice} en exercice, "
+            f"{majorite} sont nécessaires ({regle.reference.split(':')[0].strip()})",
+            ctx.lieu(("seance", "presents"), kind="séance", part="quorum"),
+            {
+                "comptes": str(comptes),
+                "majorite": str(majorite),
+                "membres_en_exercice": str(seance.membres_en_exercice),
+            },
+        )
+
+
+def _membres(ctx: Context) -> set[tuple[str, str]]:
+    seance = ctx.dossier.seance
+    return {_cle(p) for p in [*seance.presents, *seance.excuses, *seance.representes]}
+
+
+def effectif_depasse(ctx: Context) -> Iterator[Draft]:
+    """Les présents, excusés et représentés (comptés une fois chacun) ne sont pas plus nombreux que
+    les membres en exercice.
+
+    Pourquoi : plus de membres listés que de sièges montre une liste erronée ou un effectif faux,
+    et fausse le quorum.
+    Référence : arithmétique de la feuille de présence."""
+    seance = ctx.dossier.seance
+    nombre = len(_membres(ctx))
+    if nombre > seance.membres_en_exercice:
+        yield Draft(
+            f"{nombre} membres listés (présents, excusés, représentés) pour {seance.membres_en_exercice} "
+            "membres en exercice",
+            ctx.lieu(("seance", "membres_en_exercice"), kind="séance", part="effectif"),
+            {"listes": str(nombre), "membres_en_exercice": str(seance.membres_en_exercice)},
+        )
+
+
+def membres_non_comptes(ctx: Context) -> Iterator[Draft]:
+    """Chaque membre en exercice est présent, excusé ou représenté ; sinon la liste des absents est
+    incomplète (avertissement).
+
+    Pourquoi : la délibération doit permettre de vérifier le quorum et le décompte des voix.
+    Référence : arithmétique de la feuille de présence (présents + excusés + représentés =
+    membres en exercice)."""
+    seance = ctx.dossier.seance
+    nombre = len(_membres(ctx))
+    if nombre < seance.membres_en_exercice:
+        yield Draft(
+            f"{seance.membres_en_exercice - nombre} membre(s) en exercice ne sont ni présents, ni excusés, "
+            f"ni représentés ({nombre} listés pour {seance.membres_en_exercice})",
+            ctx.lieu(("seance", "membres_en_exercice"), kind="séance", part="effectif"),
+            {"listes": str(nombre), "membres_en_exercice": str(seance.membres_en_exercice)},
+        )
+
+
+def present_et_excuse(ctx: Context) -> Iterator[Draft]:
+    """Un membre n'est pas à la fois présent et excusé (ou représenté).
+
+    Pourquoi : il serait compté deux fois, pour le quorum comme pour les voix.
+    Référence : feuille de présence de la séance."""
+    seance = ctx.dossier.seance
+    for rang, personne in enumerate(seance.presents):
+        if _parmi(personne, seance.excuses):
+            yield Draft(
+                f"{personne.designation} est à la fois présent et excusé",
+                ctx.lieu(("seance", "presents", rang), kind="séance", part="présents"),
+                {"membre": personne.designation},
+            )
+
+
+def president_et_secretaire_presents(ctx: Context) -> Iterator[Draft]:
+    """Le président et le secrétaire de séance sont parmi les présents.
+
+    Pourquoi : ils ne peuvent présider ou tenir le secrétariat sans être présents ; un nom absent de
+    la liste trahit une liste incomplète.
+    Référence : procès-verbal de la séance (présidence et secrétariat tenus par des membres
+    présents)."""
+    seance = ctx.dossier.seance
+    for role, champ, personne in (
+        ("le président", "president", seance.president),
+        ("le secrétaire", "secretaire", seance.secretaire),
+    ):
+        if not _parmi(personne, seance.presents):
+            yield Draft(
+                f"{role} de séance, {personne.designation}, n'est pas parmi les présents",
+                ctx.lieu(("seance", champ), kind="séance", part=role.split()[1]),
+                {"membre": personne.designation, "role": champ},
+            )
