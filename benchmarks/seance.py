@@ -57,7 +57,23 @@ def _jour_ouvre(rng: random.Random, debut: date, jours: int) -> date:
     return jour
 
 
-def _affaire(modele: dict[str, Any], i: int, rng: random.Random) -> dict[str, Any]:
+def _actes_anterieurs(rng: random.Random) -> list[dict[str, Any]]:
+    """The prior acts a séance's visas cite: each with one number, date and title."""
+    return [
+        {
+            "instance": rng.choice(["conseil_departemental", "commission_permanente"]),
+            "numero": f"{annee}-{100 + k}",
+            "date": _jour_ouvre(rng, date(annee, 1, 5), 300),
+            "titre": f"{rng.choice(INTITULES)} : dispositif départemental n°{k}",
+        }
+        for k in range(40)
+        for annee in [2020 + k % 5]
+    ]
+
+
+def _affaire(
+    modele: dict[str, Any], i: int, rng: random.Random, actes: list[dict[str, Any]]
+) -> dict[str, Any]:
     affaire = dict(modele)
     nom = f"{NOMS[i % len(NOMS)]} n°{i + 1}"
     ancien = modele["beneficiaire"]["nom"]
@@ -77,17 +93,14 @@ def _affaire(modele: dict[str, Any], i: int, rng: random.Random) -> dict[str, An
         }
     ]
     affaire["rapport"] = {**modele["rapport"], "numero": i + 1}
-    visas = [
-        {
-            "instance": rng.choice(["conseil_departemental", "commission_permanente"]),
-            "numero": f"{2020 + k % 5}-{100 + k + i % 50}",
-            "date": _jour_ouvre(rng, date(2020 + k % 5, 1, 5), 300),
-            "titre": f"{rng.choice(INTITULES)} — {nom}",
-        }
-        for k in range(rng.randint(3, 15))
-    ]
+    visas = rng.sample(actes, rng.randint(3, 15))
     deliberation = modele["deliberation"]
     affaire["deliberation"] = {**deliberation, "numero": f"2025-{1000 + i}", "visas": visas}
+    convention = modele["convention"]
+    affaire["convention"] = {
+        **convention,
+        "visas": [v for v in convention["visas"] if v.get("numero") != "2025-344"],
+    }
     annexes = []
     for annexe in modele["annexes"]:
         if annexe["type"] == "budget":
@@ -123,5 +136,6 @@ def seance_synthetique(n: int, graine: int = 62) -> Dossier:
     exemple = load(EXEMPLE)
     modele = exemple.affaires[0].model_dump(mode="python")
     rng = random.Random(graine)
-    affaires = [Affaire.model_validate(_affaire(modele, i, rng)) for i in range(n)]
+    actes = _actes_anterieurs(rng)
+    affaires = [Affaire.model_validate(_affaire(modele, i, rng, actes)) for i in range(n)]
     return exemple.model_copy(update={"affaires": affaires})

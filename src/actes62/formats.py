@@ -14,6 +14,7 @@ print with a hyphen-minus (``-620 €``) and read as ``moins …`` in words; dat
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -49,6 +50,7 @@ LOCALE = "fr_FR"
 MONTANT_MAX = Decimal(10) ** 15  # un billiard: far above any départemental budget
 CENTIME = Decimal("0.01")
 _ESP = "[ \u00a0\u202f\u2009]"  # accepted digit-group separators (space, NBSP, narrow NBSP, thin space)
+_CHIFFRE = re.compile(r"\d")
 
 
 # --- formatting ------------------------------------------------------------------------------------------
@@ -412,8 +414,16 @@ def trouver_montants(texte: str) -> list[tuple[int, int, Decimal]]:
     >>> trouver_montants("subvention de 9\u202f380 € le 01/10/2025 (SIRET 438 535 221 00024) : | 620,00 |")
     [(14, 21, Decimal('9380')), (66, 72, Decimal('620.00'))]
     """
+    return list(_montants(_chaine(texte)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _montants(texte: str) -> tuple[tuple[int, int, Decimal], ...]:
+    """Cached: the checker meets the same texts in several rules and documents."""
+    if _CHIFFRE.search(texte) is None:
+        return ()
     resultats = []
-    for m in MOTIF_MONTANT.finditer(_chaine(texte)):
+    for m in MOTIF_MONTANT.finditer(texte):
         avant = texte[max(0, m.start() - 30) : m.start()]
         if not (m["devise"] or m["decimales"]) and re.search("sire[nt]", avant, re.IGNORECASE):
             continue
@@ -421,7 +431,7 @@ def trouver_montants(texte: str) -> list[tuple[int, int, Decimal]]:
         valeur = Decimal(f"{entier}.{m['decimales']}" if m["decimales"] else entier)
         if valeur < MONTANT_MAX:
             resultats.append((m.start(), m.end(), -valeur if m["signe"] and valeur else valeur))
-    return resultats
+    return tuple(resultats)
 
 
 def trouver_dates(texte: str) -> list[tuple[int, int, date]]:
@@ -431,13 +441,20 @@ def trouver_dates(texte: str) -> list[tuple[int, int, date]]:
     >>> trouver_dates("séance du lundi 15 septembre 2025, reçu le 1ᵉʳ octobre et le 01/10/2025")
     [(10, 33, datetime.date(2025, 9, 15)), (61, 71, datetime.date(2025, 10, 1))]
     """
+    return list(_dates(_chaine(texte)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _dates(texte: str) -> tuple[tuple[int, int, date], ...]:
+    if _CHIFFRE.search(texte) is None:
+        return ()
     resultats = []
-    for m in MOTIF_DATE.finditer(_chaine(texte)):
+    for m in MOTIF_DATE.finditer(texte):
         try:
             resultats.append((m.start(), m.end(), _date(m)))
         except ValueError:
             continue
-    return resultats
+    return tuple(resultats)
 
 
 _MOT = (
@@ -459,10 +476,18 @@ def trouver_en_lettres(texte: str) -> list[tuple[int, int, Decimal]]:
     >>> trouver_en_lettres("une subvention de neuf mille trois cent quatre-vingts euros (9 380 €)")
     [(18, 59, Decimal('9380'))]
     """
+    return list(_en_lettres_trouves(_chaine(texte)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _en_lettres_trouves(texte: str) -> tuple[tuple[int, int, Decimal], ...]:
+    minuscules = texte.lower()
+    if "euro" not in minuscules and "centime" not in minuscules:
+        return ()
     resultats = []
-    for m in MOTIF_EN_LETTRES.finditer(_chaine(texte)):
+    for m in MOTIF_EN_LETTRES.finditer(texte):
         try:
             resultats.append((m.start(), m.end(), lire_en_lettres(m[0])))
         except ValueError:
             continue
-    return resultats
+    return tuple(resultats)

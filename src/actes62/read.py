@@ -11,8 +11,10 @@ the clues that tie it to an affaire (délibération number, rapport number, SIRE
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
+import zipfile
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -185,55 +187,118 @@ def read_document(chemin: Path) -> ReadDocument:
         raise DocumentIllisible(chemin, f"{genre} illisible ({type(exc).__name__} : {exc})") from None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_REPLI = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CONTENEURS = {f"{_W}hyperlink", f"{_W}ins", f"{_W}smartTag", f"{_W}fldSimple", f"{_W}sdt", f"{_W}sdtContent"}
+_ENTETES_PIEDS = (
+    ("headerReference", "first", "en-tête de première page"),
+    ("headerReference", "default", "en-tête"),
+    ("headerReference", "even", "en-tête des pages paires"),
+    ("footerReference", "first", "pied de page de première page"),
+    ("footerReference", "default", "pied de page"),
+    ("footerReference", "even", "pied de page des pages paires"),
+)
+
+
 def _lire_docx(chemin: Path) -> Iterator[TextPiece]:
-    import docx
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """The body (paragraphs, tables, text boxes), then headers and footers of each section.
 
-    document = docx.Document(str(chemin))
-    corps = document.element.body
-    paragraphes = tableaux = 0
-    for enfant in _blocs(corps, qn):
-        if enfant.tag == qn("w:p"):
-            paragraphes += 1
-            texte = normalise(Paragraph(enfant, document).text)
-            if texte.strip():
-                yield TextPiece(chemin, f"paragraphe {paragraphes}", texte)
-        else:
-            tableaux += 1
-            yield from _cellules(chemin, Table(enfant, document), f"tableau {tableaux}", str(tableaux))
-    yield from _zones_de_texte(chemin, corps, document, "zone de texte", qn)
-    yield from _entetes_pieds(chemin, document, qn)
+    Only the parts holding text are parsed (python-docx's parser and element classes), not the
+    whole package: reading a séance's documents stays fast. Paragraph text follows python-docx's
+    `Paragraph.text`, and also reads runs inside tracked insertions, smart tags and content controls.
+    """
+    from docx.oxml.parser import parse_xml
+
+    with zipfile.ZipFile(chemin) as archive:
+        principal = _partie_principale(archive)
+        racine = parse_xml(archive.read(principal))
+        corps = racine.find(f"{_W}body")
+        if corps is None:
+            raise DocumentIllisible(chemin, "DOCX sans corps de document (w:body)")
+        paragraphes = tableaux = 0
+        for enfant in _blocs(corps):
+            if enfant.tag == f"{_W}p":
+                paragraphes += 1
+                texte = normalise(_texte(enfant))
+                if texte.strip():
+                    yield TextPiece(chemin, f"paragraphe {paragraphes}", texte)
+            else:
+                tableaux += 1
+                yield from _cellules(chemin, enfant, f"tableau {tableaux}", str(tableaux))
+        yield from _zones_de_texte(chemin, corps, "zone de texte")
+        yield from _entetes_pieds(chemin, archive, principal, corps)
 
 
-def _blocs(parent: Any, qn: Any) -> Iterator[Any]:
+def _partie_principale(archive: zipfile.ZipFile) -> str:
+    """The main document part named by the package relationships (word/document.xml as a rule)."""
+    from docx.oxml.parser import parse_xml
+
+    try:
+        relations = parse_xml(archive.read("_rels/.rels"))
+    except KeyError:
+        return "word/document.xml"
+    for relation in relations:
+        if str(relation.get("Type", "")).endswith("/officeDocument"):
+            return str(relation.get("Target", "word/document.xml")).lstrip("/")
+    return "word/document.xml"
+
+
+def _texte(paragraphe: Any) -> str:
+    """A paragraph's text as python-docx gives it: runs' text, tabs, line breaks, no-break hyphens."""
+    morceaux: list[str] = []
+    _runs(paragraphe, morceaux)
+    return "".join(morceaux)
+
+
+def _runs(parent: Any, morceaux: list[str]) -> None:
+    for enfant in parent.iterchildren():
+        etiquette = enfant.tag
+        if etiquette == f"{_W}r":
+            for element in enfant.iterchildren():
+                nom = element.tag
+                if nom == f"{_W}t":
+                    morceaux.append(element.text or "")
+                elif nom in (f"{_W}tab", f"{_W}ptab"):
+                    morceaux.append("\t")
+                elif nom == f"{_W}br":
+                    if element.get(f"{_W}type") in (None, "textWrapping"):
+                        morceaux.append("\n")
+                elif nom == f"{_W}cr":
+                    morceaux.append("\n")
+                elif nom == f"{_W}noBreakHyphen":
+                    morceaux.append("-")
+        elif etiquette in _CONTENEURS:
+            _runs(enfant, morceaux)
+
+
+def _blocs(parent: Any) -> Iterator[Any]:
     """Paragraphs and tables of a body or cell in order, content controls (w:sdt) opened."""
     for enfant in parent.iterchildren():
-        if enfant.tag in (qn("w:p"), qn("w:tbl")):
+        if enfant.tag in (f"{_W}p", f"{_W}tbl"):
             yield enfant
-        elif enfant.tag == qn("w:sdt"):
-            contenu = enfant.find(qn("w:sdtContent"))
+        elif enfant.tag == f"{_W}sdt":
+            contenu = enfant.find(f"{_W}sdtContent")
             if contenu is not None:
-                yield from _blocs(contenu, qn)
+                yield from _blocs(contenu)
 
 
 def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextPiece]:
-    """One piece per cell (merged cells once), then the tables nested in it."""
-    from docx.table import Table, _Cell
-
+    """One piece per cell (a merged cell once, at its first column), then the tables nested in it."""
     entetes: dict[int, str] = {}
-    for numero_ligne, tr in enumerate(tableau._tbl.tr_lst, start=1):
+    lignes = [enfant for enfant in _blocs_lignes(tableau)]
+    for numero_ligne, tr in enumerate(lignes, start=1):
         colonne = 1
-        for tc in tr.tc_lst:
-            cellule = _Cell(tc, tableau)
-            debut, colonne = colonne, colonne + tc.grid_span
-            texte = normalise("\n".join(p.text for p in cellule.paragraphs)).strip()
+        for tc in tr.iterchildren(f"{_W}tc"):
+            etendue = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            debut = colonne
+            colonne += int(etendue.get(f"{_W}val", "1")) if etendue is not None else 1
+            texte = normalise("\n".join(_texte(p) for p in tc.iterchildren(f"{_W}p"))).strip()
             if numero_ligne == 1:
                 for c in range(debut, colonne):
                     entetes[c] = texte
             partie = f"{lieu} ligne {numero_ligne} colonne {debut}"
-            if texte.strip():
+            if texte:
                 yield TextPiece(
                     chemin,
                     partie,
@@ -243,56 +308,74 @@ def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextP
                     column=debut,
                     header=entetes.get(debut, "") if numero_ligne > 1 else "",
                 )
-            for rang, imbrique in enumerate(cellule.tables, start=1):
+            for rang, imbrique in enumerate(tc.iterchildren(f"{_W}tbl"), start=1):
                 yield from _cellules(
-                    chemin,
-                    Table(imbrique._tbl, cellule),
-                    f"{partie}, tableau {rang}",
-                    f"{cle}/l{numero_ligne}c{debut}/{rang}",
+                    chemin, imbrique, f"{partie}, tableau {rang}", f"{cle}/l{numero_ligne}c{debut}/{rang}"
                 )
 
 
-def _zones_de_texte(chemin: Path, racine: Any, parent: Any, lieu: str, qn: Any) -> Iterator[TextPiece]:
-    """Text boxes (w:txbxContent); the VML copy that Word keeps in mc:Fallback is skipped."""
-    from docx.text.paragraph import Paragraph
+def _blocs_lignes(tableau: Any) -> Iterator[Any]:
+    for enfant in tableau.iterchildren():
+        if enfant.tag == f"{_W}tr":
+            yield enfant
+        elif enfant.tag == f"{_W}sdt":
+            contenu = enfant.find(f"{_W}sdtContent")
+            if contenu is not None:
+                yield from contenu.iterchildren(f"{_W}tr")
 
-    repli = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+def _zones_de_texte(chemin: Path, racine: Any, lieu: str) -> Iterator[TextPiece]:
+    """Text boxes (w:txbxContent); the VML copy that Word keeps in mc:Fallback is skipped."""
     numero = 0
-    for zone in racine.iter(qn("w:txbxContent")):
-        if any(ancetre.tag == repli for ancetre in zone.iterancestors()):
+    for zone in racine.iter(f"{_W}txbxContent"):
+        if any(ancetre.tag == _REPLI for ancetre in zone.iterancestors()):
             continue
         numero += 1
-        for rang, p in enumerate(zone.iter(qn("w:p")), start=1):
-            texte = normalise(Paragraph(p, parent).text)
+        for rang, p in enumerate(zone.iter(f"{_W}p"), start=1):
+            texte = normalise(_texte(p))
             if texte.strip():
                 yield TextPiece(chemin, f"{lieu} {numero} paragraphe {rang}", texte)
 
 
-def _entetes_pieds(chemin: Path, document: Any, qn: Any) -> Iterator[TextPiece]:
-    vus: set[int] = set()
-    sections = list(document.sections)
+def _entetes_pieds(chemin: Path, archive: zipfile.ZipFile, principal: str, corps: Any) -> Iterator[TextPiece]:
+    """Headers and footers of each section, each part once (a section linked to the previous one
+    has no reference of its own)."""
+    from docx.oxml.parser import parse_xml
+
+    dossier, _, nom = principal.rpartition("/")
+    try:
+        relations = parse_xml(archive.read(f"{dossier}/_rels/{nom}.rels"))
+    except KeyError:
+        return
+    cibles = {
+        r.get("Id"): posixpath.normpath(posixpath.join(dossier, r.get("Target", ""))) for r in relations
+    }
+    sections = [s for s in corps.iter(f"{_W}sectPr")]
+    vus: set[str] = set()
     for rang, section in enumerate(sections, start=1):
         suffixe = f" (section {rang})" if len(sections) > 1 else ""
-        for attribut, nom in (
-            ("first_page_header", "en-tête de première page"),
-            ("header", "en-tête"),
-            ("even_page_header", "en-tête des pages paires"),
-            ("first_page_footer", "pied de page de première page"),
-            ("footer", "pied de page"),
-            ("even_page_footer", "pied de page des pages paires"),
-        ):
-            partie = getattr(section, attribut)
-            if partie.is_linked_to_previous or id(partie._element) in vus:
+        references = {
+            (ref.tag.removeprefix(_W), ref.get(f"{_W}type", "default")): ref.get(f"{_R}id")
+            for ref in section.iterchildren(f"{_W}headerReference", f"{_W}footerReference")
+        }
+        for balise, genre, nom_partie in _ENTETES_PIEDS:
+            cible = cibles.get(references.get((balise, genre)))
+            if cible is None or cible in vus or cible not in archive.namelist():
                 continue
-            vus.add(id(partie._element))
-            lieu = nom + suffixe
-            for numero, paragraphe in enumerate(partie.paragraphs, start=1):
-                texte = normalise(paragraphe.text)
-                if texte.strip():
-                    yield TextPiece(chemin, f"{lieu} paragraphe {numero}", texte)
-            for numero, tableau in enumerate(partie.tables, start=1):
-                yield from _cellules(chemin, tableau, f"{lieu} tableau {numero}", f"{lieu}/{numero}")
-            yield from _zones_de_texte(chemin, partie._element, partie, f"{lieu} zone de texte", qn)
+            vus.add(cible)
+            partie = parse_xml(archive.read(cible))
+            lieu = nom_partie + suffixe
+            paragraphes = tableaux = 0
+            for enfant in _blocs(partie):
+                if enfant.tag == f"{_W}p":
+                    paragraphes += 1
+                    texte = normalise(_texte(enfant))
+                    if texte.strip():
+                        yield TextPiece(chemin, f"{lieu} paragraphe {paragraphes}", texte)
+                else:
+                    tableaux += 1
+                    yield from _cellules(chemin, enfant, f"{lieu} tableau {tableaux}", f"{lieu}/{tableaux}")
+            yield from _zones_de_texte(chemin, partie, f"{lieu} zone de texte")
 
 
 _DECIMALES_DECOLLEES = re.compile(r"(\d) ,(\d{2})(?!\d)|(\d), (\d{2})(?= ?€)")

@@ -8,6 +8,7 @@ Jinja's sandbox with undefined names refused, before documents are rendered or c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -62,12 +63,18 @@ def contexte_affaire(dossier: Dossier, affaire: Affaire) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiler(texte: str) -> jinja2.Template:
+    """Compile a dossier text once: a séance repeats the same texts across its affaires."""
+    return _ENV.from_string(texte)
+
+
 def _rendre(valeur: Any, contexte: dict[str, Any], chemin: str) -> Any:
     if isinstance(valeur, str):
         if "{{" not in valeur and "{%" not in valeur:
             return valeur
         try:
-            return _ENV.from_string(valeur).render(contexte)
+            return _compiler(valeur).render(contexte)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"dossier, champ {chemin}", f"syntaxe invalide : {exc.message}") from None
         except jinja2.UndefinedError as exc:

@@ -7,7 +7,9 @@ Affaires are indexed once, so tying N documents to M affaires costs N + M, not N
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -105,13 +107,11 @@ def lire_et_rattacher(
     index = _Index.de(affaires)
     identifies: list[IdentifiedDocument] = []
     rejetes: list[DocumentRejete] = []
-    for chemin in chemins:
-        try:
-            document = read_document(Path(chemin))
-        except DocumentIllisible as exc:
-            rejetes.append(DocumentRejete(Path(chemin), exc.raison, illisible=True))
+    for chemin, lu in zip(chemins, _lectures([Path(c) for c in chemins]), strict=True):
+        if isinstance(lu, str):
+            rejetes.append(DocumentRejete(Path(chemin), lu, illisible=True))
             continue
-        identification = identify(document)
+        document, identification, faits = lu
         if identification.kind is None:
             rejetes.append(
                 DocumentRejete(
@@ -140,13 +140,37 @@ def lire_et_rattacher(
                 kind=identification.kind,
                 affaire=affaire,
                 index=i,
-                faits=_faits(document),
+                faits=faits,
                 annexe=_annexe(affaire, identification)
                 if identification.kind is DocumentKind.BUDGET
                 else None,
             )
         )
     return identifies, rejetes
+
+
+SEUIL_PARALLELE = 40
+"""From this many documents on, they are read by worker processes (one per core)."""
+
+_Lu = tuple[ReadDocument, Identification, FaitsDocument] | str
+
+
+def _lire(chemin: Path) -> _Lu:
+    """Read, identify and extract the facts of one document; the reason when it cannot be read."""
+    try:
+        document = read_document(chemin)
+    except DocumentIllisible as exc:
+        return exc.raison
+    return document, identify(document), _faits(document)
+
+
+def _lectures(chemins: Sequence[Path]) -> list[_Lu]:
+    """Each document read once, in the order given; spread over the cores for a séance."""
+    processus = os.cpu_count() or 1
+    if processus <= 1 or len(chemins) < SEUIL_PARALLELE:
+        return [_lire(chemin) for chemin in chemins]
+    with ProcessPoolExecutor(processus) as executeur:
+        return list(executeur.map(_lire, chemins, chunksize=max(1, len(chemins) // (processus * 8))))
 
 
 def _indices(identification: Identification) -> str:
