@@ -168,3 +168,33 @@ def test_a_corrupt_document_raises_document_illisible(tmp_path: Path, nom: str) 
     with pytest.raises(DocumentIllisible, match="illisible") as erreur:
         read_document(chemin)
     assert erreur.value.chemin == chemin
+
+
+def test_fast_reader_gives_python_docx_text(exemple: Path) -> None:
+    """Only the text parts are parsed, yet every paragraph and cell reads as python-docx reads it."""
+    for chemin in sorted(exemple.glob("*.docx")):
+        document = docx.Document(str(chemin))
+        paragraphes = [normalise(p.text) for p in document.paragraphs if normalise(p.text).strip()]
+        cellules = [
+            normalise("\n".join(p.text for p in cellule.paragraphs)).strip()
+            for tableau in document.tables
+            for ligne in tableau.rows
+            for cellule in dict.fromkeys(ligne.cells)  # a merged cell once
+        ]
+        pieds = [normalise(p.text) for p in document.sections[0].footer.paragraphs if p.text.strip()]
+        lu = read_document(chemin)
+        assert [p.text for p in lu.pieces if p.part.startswith("paragraphe")] == paragraphes
+        assert [p.text for p in lu.pieces if p.part.startswith("tableau")] == [c for c in cellules if c]
+        assert [p.text for p in lu.pieces if p.part.startswith("pied de page")] == pieds
+
+
+def test_tracked_insertions_are_read(tmp_path: Path) -> None:
+    """A hand edit with change tracking on: the inserted text counts (python-docx would miss it)."""
+    document = docx.Document()
+    paragraphe = document.add_paragraph("Subvention de ")
+    paragraphe._p.append(
+        parse_xml(f'<w:ins xmlns:w="{_W}" w:id="1" w:author="x"><w:r><w:t>9 830 €</w:t></w:r></w:ins>')
+    )
+    document.save(str(tmp_path / "suivi.docx"))
+    (piece,) = read_document(tmp_path / "suivi.docx").pieces
+    assert piece.text == "Subvention de 9 830 €"
