@@ -230,3 +230,54 @@ def test_libreoffice_timeout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, so
     with pytest.raises(ConversionError, match="n'a pas terminé"):
         pdf.convertir_pdf([sortie / f"{PREFIXE}_rapport.docx"], tmp_path / "pdf", timeout=0.5)
     assert list((tmp_path / "pdf").iterdir()) == []
+
+
+# A stand-in for LibreOffice that writes a tiny PDF for each document given after --outdir DIR,
+# except the ones named in $SAUTER (by stem), the first time only when $UNE_FOIS is set.
+_FAUX_SOFFICE = r"""
+sortie=""; prendre=0
+for a in "$@"; do
+  if [ "$prendre" = 1 ]; then sortie="$a"; prendre=0; continue; fi
+  case "$a" in --outdir) prendre=1 ;; *.docx)
+    nom=$(basename "$a" .docx)
+    if [ "$nom" = "$SAUTER" ] && [ ! -e "$TEMOIN" ]; then
+      [ -n "$UNE_FOIS" ] && touch "$TEMOIN"; echo "Error: source file could not be loaded $a"; continue
+    fi
+    printf '%%PDF-1.4\n' > "$sortie/$nom.pdf"; echo "convert $a -> $sortie/$nom.pdf" ;;
+  esac
+done
+"""
+
+
+def _documents(dossier: Path, nombre: int) -> list[Path]:
+    dossier.mkdir()
+    chemins = [dossier / f"doc{i:03d}.docx" for i in range(nombre)]
+    for chemin in chemins:
+        chemin.write_bytes(b"PK")
+    return chemins
+
+
+def test_long_runs_are_split_and_a_dropped_document_retried(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(pdf.VARIABLE_SOFFICE, str(programme(tmp_path / "faux", _FAUX_SOFFICE)))
+    monkeypatch.setenv("SAUTER", "doc007")
+    monkeypatch.setenv("UNE_FOIS", "1")
+    monkeypatch.setenv("TEMOIN", str(tmp_path / "deja"))
+    monkeypatch.setattr(pdf, "LOT_MAX", 4)
+    documents = _documents(tmp_path / "docx", 10)
+    produits = pdf.convertir_pdf(documents, tmp_path / "pdf", processus=2)
+    assert [p.name for p in produits] == [f"doc{i:03d}.pdf" for i in range(10)]
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in produits)
+
+
+def test_a_document_dropped_twice_is_an_error_naming_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(pdf.VARIABLE_SOFFICE, str(programme(tmp_path / "faux", _FAUX_SOFFICE)))
+    monkeypatch.setenv("SAUTER", "doc002")
+    monkeypatch.setenv("TEMOIN", str(tmp_path / "jamais"))
+    documents = _documents(tmp_path / "docx", 5)
+    with pytest.raises(ConversionError, match=r"doc002\.docx : Error: source file could not be loaded"):
+        pdf.convertir_pdf(documents, tmp_path / "pdf")
+    assert list((tmp_path / "pdf").iterdir()) == []

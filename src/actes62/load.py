@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from actes62.errors import DossierInvalide, ErreurChamp
 from actes62.model import Dossier
 
-__all__ = ["ligne_du_champ", "load", "load_text", "localisateur"]
+__all__ = ["chemin_lisible", "ligne_du_champ", "load", "load_text", "localisateur"]
 
 
 class _Chargeur(yaml.SafeLoader):
@@ -101,7 +101,7 @@ def ligne_du_champ(racine: yaml.Node | None, chemin: Sequence[int | str]) -> int
     return int(noeud.start_mark.line) + 1
 
 
-def _chemin_lisible(chemin: Sequence[int | str]) -> str:
+def chemin_lisible(chemin: Sequence[int | str]) -> str:
     """`affaires[0].deliberation.visas[2].date`."""
     morceaux: list[str] = []
     for element in chemin:
@@ -236,7 +236,7 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
             loc = [e for e in erreur["loc"] if isinstance(e, int | str)]
             chemin = _sans_etiquettes(loc)
             ligne = ligne_du_champ(racine, chemin[:-1] if erreur["type"] == "missing" else chemin)
-            erreurs.append(ErreurChamp(_chemin_lisible(chemin), ligne, _message(erreur, chemin, loc)))
+            erreurs.append(ErreurChamp(chemin_lisible(chemin), ligne, _message(erreur, chemin, loc)))
         raise DossierInvalide(chemin_fichier, erreurs) from None
 
 

@@ -25,6 +25,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
 from actes62.errors import ConversionError, LibreOfficeAbsent
+from actes62.fichiers import ecrire_atomique
 from actes62.model import Affaire, Collectivite
 from actes62.progress import Progression
 
@@ -112,6 +113,11 @@ def convertir_pdf(
         shutil.rmtree(atelier, ignore_errors=True)
 
 
+LOT_MAX = 150
+"""Documents converted by one LibreOffice start at most: a long run is split, so that one crash or
+leak costs little, and a document LibreOffice skipped is retried once in a fresh start."""
+
+
 def _convertir_lot(
     soffice: str,
     documents: Sequence[Path],
@@ -120,7 +126,39 @@ def _convertir_lot(
     timeout: float | None,
     barre: Progression,
 ) -> None:
-    """One LibreOffice process, with a profile of its own, converts a batch into `atelier`."""
+    """Convert a worker's documents into `atelier`, LOT_MAX at a time, each run with its own profile."""
+    for debut in range(0, len(documents), LOT_MAX):
+        lot = documents[debut : debut + LOT_MAX]
+        sortie, erreurs = _lancer_libreoffice(soffice, lot, atelier, pdfa, timeout, barre)
+        manquants = [d for d in lot if not _produit(atelier, d)]
+        if manquants:  # LibreOffice sometimes drops a document of a long batch: once more, alone
+            sortie, erreurs = _lancer_libreoffice(soffice, manquants, atelier, pdfa, timeout, barre)
+        for document in manquants:
+            if not _produit(atelier, document):
+                lignes = [ligne for ligne in (sortie + erreurs).splitlines() if document.name in ligne]
+                detail = " ; ".join(lignes) or (erreurs or sortie).strip()
+                raise ConversionError(
+                    f"LibreOffice n'a pas produit le PDF de {document.name}"
+                    + (f" : {detail}" if detail else "")
+                )
+
+
+def _produit(atelier: Path, document: Path) -> bool:
+    produit = atelier / f"{document.stem}.pdf"
+    if not produit.is_file():
+        return False
+    with produit.open("rb") as fichier:
+        return fichier.read(5) == b"%PDF-"
+
+
+def _lancer_libreoffice(
+    soffice: str,
+    documents: Sequence[Path],
+    atelier: Path,
+    pdfa: bool,
+    timeout: float | None,
+    barre: Progression,
+) -> tuple[str, str]:
     delai = timeout if timeout is not None else _DELAI_DEMARRAGE + _DELAI_DOCUMENT * len(documents)
     with tempfile.TemporaryDirectory(prefix="actes62-libreoffice-") as profil:
         commande = [
@@ -138,14 +176,7 @@ def _convertir_lot(
             str(atelier),
             *map(str, documents),
         ]
-        sortie, erreurs = _executer(commande, delai, barre)
-    for document in documents:
-        produit = atelier / f"{document.stem}.pdf"
-        if not produit.is_file() or produit.read_bytes()[:5] != b"%PDF-":
-            detail = (erreurs or sortie).strip()
-            raise ConversionError(
-                f"LibreOffice n'a pas produit le PDF de {document.name}" + (f" : {detail}" if detail else "")
-            )
+        return _executer(commande, delai, barre)
 
 
 def _executer(commande: list[str], delai: float, barre: Progression) -> tuple[str, str]:
@@ -221,14 +252,4 @@ def assembler(
         }
     )
     ecrivain.page_mode = "/UseOutlines"
-    destination = Path(destination)
-    descripteur, temporaire = tempfile.mkstemp(prefix=f".{destination.name}.", dir=destination.parent)
-    try:
-        with os.fdopen(descripteur, "wb") as fichier:
-            ecrivain.write(fichier)
-        os.chmod(temporaire, 0o644)
-        os.replace(temporaire, destination)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise
-    return destination
+    return ecrire_atomique(Path(destination), ecrivain.write)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from actes62 import pdf as pdf_
 from actes62.errors import FichierExistant, GenerationError, TemplateError
+from actes62.fichiers import ecrire_atomique
 from actes62.gabarit import GENRES, Gabarit, Genre, contexte_document
 from actes62.model import Affaire, AnnexeBudget, AnnexeConvention, AnnexeDocument, Dossier
 from actes62.progress import Progression
@@ -55,7 +56,7 @@ def render_document(
     `template`: a collectivité's own .docx, a folder of them, or None for the shipped one."""
     donnees = Gabarit(kind, template).rendre(dossier, affaire)
     if destination is not None:
-        _ecrire_atomique(Path(destination), donnees)
+        ecrire_atomique(Path(destination), donnees)
     return donnees
 
 
@@ -286,17 +287,3 @@ def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> 
     if rapport is not None:
         pieces.append((f"Rapport n°{affaire.rapport.numero}", rapport))
     return pieces
-
-
-def _ecrire_atomique(destination: Path, donnees: bytes) -> None:
-    """Write through a temporary file of the same folder, then rename: never a partial file."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    descripteur, temporaire = tempfile.mkstemp(prefix=f".{destination.name}.", dir=destination.parent)
-    try:
-        with os.fdopen(descripteur, "wb") as fichier:
-            fichier.write(donnees)
-        os.chmod(temporaire, 0o644)
-        os.replace(temporaire, destination)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise

@@ -18,6 +18,7 @@ from actes62.checks.findings import Location, excerpt
 from actes62.checks.reference import Reference
 from actes62.checks.texts import EnLettres
 from actes62.formats import trouver_dates, trouver_montants
+from actes62.load import chemin_lisible
 from actes62.model import (
     Affaire,
     AnnexeBudget,
@@ -118,17 +119,6 @@ class DocumentRejete:
     raison: str
     illisible: bool = False
     kind: DocumentKind | None = None
-
-
-def chemin_lisible(champ: Champ) -> str:
-    """`affaires[0].deliberation.visas[2].date`."""
-    morceaux: list[str] = []
-    for element in champ:
-        if isinstance(element, int):
-            morceaux.append(f"[{element}]")
-        else:
-            morceaux.append(("." if morceaux else "") + element)
-    return "".join(morceaux)
 
 
 def meme_personne(a: Personne, b: Personne) -> bool:

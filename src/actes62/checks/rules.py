@@ -14,14 +14,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from actes62.checks import attach, citations, dates, identifiers, money, seance
 from actes62.checks import documents as lecture
 from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
 from actes62.checks.findings import Finding, Location, Severity
 from actes62.checks.reference import reference
-from actes62.load import ligne_du_champ
+from actes62.load import localisateur
 from actes62.model import Affaire, Dossier
 from actes62.textes import rendre_affaire
 
@@ -157,14 +155,10 @@ def _affaires_rendues(dossier: Dossier) -> tuple[tuple[Affaire, ...], tuple[tupl
 
 
 def _lignes(source: Path | None) -> Callable[[Champ], int | None]:
-    """The line of a dossier field, from the YAML node tree of the source file (None if unknown)."""
+    """The line of a dossier field in the source file (None if unknown)."""
     if source is None:
         return lambda champ: None
-    try:
-        racine = yaml.compose(Path(source).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return lambda champ: None
-    return lambda champ: ligne_du_champ(racine, champ)
+    return localisateur(source)
 
 
 def check(
