@@ -3,8 +3,8 @@
     python -m benchmarks.run                 # N = 30, 100, 300, 1000 (PDF up to 300)
     python -m benchmarks.run --n 30 100 --pdf-max 30
 
-Each measure runs in a fresh process, so that its peak memory is its own: the resident memory of
-that process and of every process it starts (workers, LibreOffice), summed and sampled every 20 ms.
+Each measure runs in a fresh process, so that its peak memory is its own: the memory (PSS) of that
+process and of every process it starts (workers, LibreOffice), summed and sampled every 20 ms.
 The baselines run in the same benchmark: the plain docxtpl loop (load the template, render, save,
 for each document) and one `soffice --convert-to` per document.
 """
@@ -31,15 +31,28 @@ ECHANTILLON_BASE_PDF = 40
 # --- memory -----------------------------------------------------------------------------------------
 
 
+def _memoire(pid: int) -> int:
+    """Proportional set size of a process (bytes): its resident memory, the pages it shares with
+    other processes (libraries, forked workers) counted in proportion. Resident size if no PSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for ligne in rollup:
+                if ligne.startswith("Pss:"):
+                    return int(ligne.split()[1]) * 1024
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _rss_arbre(pid: int) -> int:
-    """Resident memory (bytes) of a process and its descendants, from /proc (0 where unavailable)."""
+    """Memory (bytes, PSS) of a process and its descendants, from /proc (0 where unavailable)."""
     total = 0
     a_voir = [pid]
     while a_voir:
         courant = a_voir.pop()
         try:
-            with open(f"/proc/{courant}/statm") as statm:
-                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            total += _memoire(courant)
             for tache in os.listdir(f"/proc/{courant}/task"):
                 with open(f"/proc/{courant}/task/{tache}/children") as enfants:
                     a_voir += [int(p) for p in enfants.read().split()]
