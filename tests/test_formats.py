@@ -559,3 +559,16 @@ def test_formatters_are_total_on_decimals(x: Decimal, centimes: bool) -> None:
     for appel in appels:
         with contextlib.suppress(ValueError):
             assert isinstance(appel(), str)
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("12345678,00 €", [Decimal("12345678.00")]),  # 8 digits: not the tail of a SIRET
+        ("12345678901,00 €", [Decimal("12345678901.00")]),  # 11 digits
+        ("438 535 221 00024", []),  # a SIRET, spaced
+        ("43853522100024", []),  # a SIRET, compact
+    ],
+)
+def test_long_amounts_are_not_taken_for_sirets(texte: str, attendu: list[Decimal]) -> None:
+    assert [valeur for _, _, valeur in trouver_montants(texte)] == attendu

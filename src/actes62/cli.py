@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,6 +45,10 @@ class _Parseur(argparse.ArgumentParser):
 
 def _pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
     return f"{n} {singulier if n <= 1 else (pluriel or singulier + 's')}"
+
+
+def _secondes(duree: float) -> str:
+    return f"{duree:.1f}".replace(".", ",") + " s"
 
 
 def resume(dossier: Dossier) -> str:
@@ -85,9 +90,11 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.checks import check, findings_to_json, findings_to_text, has_errors
     from actes62.read import documents_in
 
+    debut = time.perf_counter()
     dossier = load(arguments.dossier)
     documents = documents_in([Path(p) for p in arguments.fichiers])
     findings = check(dossier, documents, source=Path(arguments.dossier))
+    duree = time.perf_counter() - debut
     if arguments.format == "json":
         sortie.write(findings_to_json(findings) + "\n")
     else:
@@ -97,12 +104,14 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
         texte = findings_to_text(findings, documents=documents)
         if texte:
             print(texte, file=sortie)
+        print(f"Vérification faite en {_secondes(duree)}.", file=sortie)
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
 
 def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.render import generer
 
+    debut = time.perf_counter()
     dossier = load(arguments.dossier)
     templates = Path(arguments.templates) if arguments.templates else None
     fichiers = generer(
@@ -112,10 +121,16 @@ def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
         pdf=arguments.pdf,
         templates=templates,
         racine=Path(arguments.dossier).parent,
+        progression=True,
     )
     for fichier in fichiers:
         print(fichier, file=sortie)
-    print(f"{_pluriel(len(fichiers), 'fichier')} écrit(s) dans {arguments.sortie}", file=sortie)
+    ecrits = "écrit" if len(fichiers) <= 1 else "écrits"
+    print(
+        f"{_pluriel(len(fichiers), 'fichier')} {ecrits} dans {arguments.sortie} "
+        f"({_pluriel(len(dossier.affaires), 'affaire')}) en {_secondes(time.perf_counter() - debut)}.",
+        file=sortie,
+    )
     return EXIT_OK
 
 

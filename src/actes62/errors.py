@@ -22,12 +22,25 @@ __all__ = [
 
 
 class Actes62Error(Exception):
-    """Root of every error actes62 raises on purpose; its message is French, for the user."""
+    """Root of every error actes62 raises on purpose; its message is French, for the user.
+
+    Every error survives a pickle round trip (worker processes raise them to the parent): it is
+    rebuilt from its message and the attributes its constructor set."""
 
     message = "erreur actes62"
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or self.message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_reconstruire, (type(self), str(self), dict(self.__dict__)))
+
+
+def _reconstruire(classe: type[Actes62Error], message: str, attributs: dict[str, object]) -> Actes62Error:
+    erreur = Exception.__new__(classe)
+    Exception.__init__(erreur, message)
+    erreur.__dict__.update(attributs)
+    return erreur
 
 
 class ErreurChamp:

@@ -37,6 +37,7 @@ __all__ = [
     "lire_en_lettres",
     "lire_euros",
     "lire_pourcentage",
+    "montant_valide",
     "nombre",
     "pourcentage",
     "siren",
@@ -68,8 +69,13 @@ def _decimal(valeur: object, quoi: str = "un montant") -> Decimal:
     return valeur if valeur else valeur.copy_abs()  # -0 → 0, keeping the exponent
 
 
-def _montant(valeur: object) -> Decimal:
-    """A money amount: a finite Decimal with at most two decimals (cents)."""
+def montant_valide(valeur: object) -> Decimal:
+    """``valeur`` as a money amount: a finite Decimal (or int) below MONTANT_MAX with at most two
+    decimals; TypeError for float/bool/non-numbers, ValueError otherwise.
+
+    >>> montant_valide(Decimal("9380.50"))
+    Decimal('9380.50')
+    """
     montant = _decimal(valeur)
     with localcontext(prec=40):
         if montant != montant.quantize(CENTIME):
@@ -108,7 +114,7 @@ def euros(montant: Decimal, centimes: bool = False) -> str:
     >>> euros(Decimal("9380")), euros(Decimal("9380"), centimes=True), euros(Decimal("9381.50"))
     ('9\u202f380\xa0€', '9\u202f380,00\xa0€', '9\u202f381,50\xa0€')
     """
-    montant = _montant(montant)
+    montant = montant_valide(montant)
     entier = montant == montant.to_integral_value()
     return nombre(montant, 0 if entier and not centimes else 2) + "\u00a0€"
 
@@ -128,7 +134,7 @@ def en_lettres(montant: Decimal) -> str:
     >>> en_lettres(Decimal("1000000")), en_lettres(Decimal("0.50")), en_lettres(Decimal("1.01"))
     ("un million d'euros", 'cinquante centimes', 'un euro et un centime')
     """
-    montant = _montant(montant)
+    montant = montant_valide(montant)
     if montant < 0:
         return "moins " + en_lettres(-montant)
     unites, cents = int(montant), int((montant % 1) * 100)
@@ -391,7 +397,7 @@ def lire_en_lettres(texte: str) -> Decimal:
 MOTIF_MONTANT: re.Pattern[str] = re.compile(
     rf"""
     (?:(?<![\w.,/\-−])(?P<signe>[-−])|(?<![\w.,/\-−]))
-    (?!\d{{3}}(?:{_ESP}?\d{{3}}){{0,2}}{_ESP}?\d{{5}}(?!\d))
+    (?!\d{{3}}(?:{_ESP}\d{{3}}){{0,2}}{_ESP}\d{{5}}(?!\d)|\d{{14}}(?!\d))
     (?P<entier>(?P<milliers>\d{{1,3}}(?:{_ESP}\d{{3}})+)|\d+)
     (?:,(?P<decimales>\d{{1,2}}))?
     (?![\d/]|[.,]\d)

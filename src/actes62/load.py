@@ -46,10 +46,21 @@ _Chargeur.add_constructor("tag:yaml.org,2002:timestamp", _texte)
 
 
 def _refuse_doublons(chargeur: _Chargeur, noeud: yaml.MappingNode) -> dict[Any, Any]:
+    """A mapping whose keys are plain values, each written once (merge keys « << » allowed)."""
+    chargeur.flatten_mapping(noeud)
     vus: dict[Any, int] = {}
     for cle_noeud, _ in noeud.value:
         cle = chargeur.construct_object(cle_noeud)
-        if cle in vus:
+        try:
+            deja = cle in vus
+        except TypeError:  # a list or mapping used as a key
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "une clé doit être un simple mot, pas une liste ni une table",
+                cle_noeud.start_mark,
+            ) from None
+        if deja:
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
@@ -159,6 +170,7 @@ _TYPES_ATTENDUS = {
     "dict_type": "une table de champs (clé: valeur) est attendue",
     "model_attributes_type": "une table de champs (clé: valeur) est attendue",
     "date_type": "une date est attendue au format AAAA-MM-JJ",
+    "finite_number": "un nombre fini est attendu",
 }
 
 

@@ -25,6 +25,8 @@ from pydantic import (
 )
 from stdnum.fr import siret as stdnum_siret
 
+from actes62 import formats
+
 __all__ = [
     "Acquittement",
     "Affaire",
@@ -74,23 +76,20 @@ def _montant_avant(valeur: Any) -> Any:
     if isinstance(valeur, int):
         return Decimal(valeur)
     if isinstance(valeur, str):
-        from actes62.formats import lire_euros  # local: formats does not import the model
-
         try:
-            return lire_euros(valeur)
+            return formats.lire_euros(valeur)
         except ValueError as exc:
             raise ValueError(f"montant illisible « {valeur} » : {exc}") from None
     return valeur
 
 
 def _montant_apres(valeur: Decimal) -> Decimal:
-    if not valeur.is_finite():
-        raise ValueError("un montant fini est attendu")
+    try:
+        valeur = formats.montant_valide(valeur)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(str(exc)) from None
     if valeur < 0:
         raise ValueError(f"un montant positif ou nul est attendu, pas {valeur}")
-    exposant = valeur.as_tuple().exponent
-    if isinstance(exposant, int) and exposant < -2 and valeur != valeur.quantize(DEUX_DECIMALES):
-        raise ValueError(f"un montant a au plus deux décimales (centimes), pas {valeur}")
     return valeur
 
 
@@ -321,6 +320,10 @@ class Rapport(_Modele):
 
 
 class Vote(_Modele):
+    """The vote on a délibération. Decisions are taken by a majority of the votes cast (pour and
+    contre); on a tie, the président's vote decides (CGCT L3121-15 for the Conseil départemental,
+    applied to the Commission Permanente): `voix_preponderante` says which way he voted."""
+
     pour: Annotated[int, Field(ge=0)]
     contre: Annotated[int, Field(ge=0)] = 0
     abstention: Annotated[int, Field(ge=0)] = 0
@@ -328,10 +331,7 @@ class Vote(_Modele):
     groupes_pour: list[Texte] = []
     groupes_contre: list[Texte] = []
     groupes_abstention: list[Texte] = []
-
-    @property
-    def exprimes(self) -> int:
-        return self.pour + self.contre
+    voix_preponderante: Literal["pour", "contre"] | None = None
 
     @property
     def votants(self) -> int:
@@ -339,6 +339,9 @@ class Vote(_Modele):
 
     @property
     def adopte(self) -> bool:
+        """Adopted by the majority of votes cast, or on a tie by the président's deciding vote."""
+        if self.pour == self.contre:
+            return self.voix_preponderante == "pour"
         return self.pour > self.contre
 
 

@@ -115,7 +115,7 @@ def convertir_pdf(
 
 LOT_MAX = 150
 """Documents converted by one LibreOffice start at most: a long run is split, so that one crash or
-leak costs little, and a document LibreOffice skipped is retried once in a fresh start."""
+leak costs little, and a document LibreOffice skipped is retried once in a new start."""
 
 
 def _convertir_lot(
@@ -126,21 +126,26 @@ def _convertir_lot(
     timeout: float | None,
     barre: Progression,
 ) -> None:
-    """Convert a worker's documents into `atelier`, LOT_MAX at a time, each run with its own profile."""
-    for debut in range(0, len(documents), LOT_MAX):
-        lot = documents[debut : debut + LOT_MAX]
-        sortie, erreurs = _lancer_libreoffice(soffice, lot, atelier, pdfa, timeout, barre)
-        manquants = [d for d in lot if not _produit(atelier, d)]
-        if manquants:  # LibreOffice sometimes drops a document of a long batch: once more, alone
-            sortie, erreurs = _lancer_libreoffice(soffice, manquants, atelier, pdfa, timeout, barre)
-        for document in manquants:
-            if not _produit(atelier, document):
-                lignes = [ligne for ligne in (sortie + erreurs).splitlines() if document.name in ligne]
-                detail = " ; ".join(lignes) or (erreurs or sortie).strip()
-                raise ConversionError(
-                    f"LibreOffice n'a pas produit le PDF de {document.name}"
-                    + (f" : {detail}" if detail else "")
+    """Convert a worker's documents into `atelier`, LOT_MAX at a time, one run after the other with
+    the worker's own profile (made by the first start, reused by the next ones)."""
+    with tempfile.TemporaryDirectory(prefix="actes62-libreoffice-") as dossier_profil:
+        profil = Path(dossier_profil)
+        for debut in range(0, len(documents), LOT_MAX):
+            lot = documents[debut : debut + LOT_MAX]
+            sortie, erreurs = _lancer_libreoffice(soffice, profil, lot, atelier, pdfa, timeout, barre)
+            manquants = [d for d in lot if not _produit(atelier, d)]
+            if manquants:  # LibreOffice sometimes drops a document of a long batch: once more
+                sortie, erreurs = _lancer_libreoffice(
+                    soffice, profil, manquants, atelier, pdfa, timeout, barre
                 )
+            for document in manquants:
+                if not _produit(atelier, document):
+                    lignes = [ligne for ligne in (sortie + erreurs).splitlines() if document.name in ligne]
+                    detail = " ; ".join(lignes) or (erreurs or sortie).strip()
+                    raise ConversionError(
+                        f"LibreOffice n'a pas produit le PDF de {document.name}"
+                        + (f" : {detail}" if detail else "")
+                    )
 
 
 def _produit(atelier: Path, document: Path) -> bool:
@@ -153,6 +158,7 @@ def _produit(atelier: Path, document: Path) -> bool:
 
 def _lancer_libreoffice(
     soffice: str,
+    profil: Path,
     documents: Sequence[Path],
     atelier: Path,
     pdfa: bool,
@@ -160,23 +166,22 @@ def _lancer_libreoffice(
     barre: Progression,
 ) -> tuple[str, str]:
     delai = timeout if timeout is not None else _DELAI_DEMARRAGE + _DELAI_DOCUMENT * len(documents)
-    with tempfile.TemporaryDirectory(prefix="actes62-libreoffice-") as profil:
-        commande = [
-            soffice,
-            f"-env:UserInstallation={Path(profil).as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
-            "--norestore",
-            "--convert-to",
-            _FILTRE_PDFA if pdfa else _FILTRE_PDF,
-            "--outdir",
-            str(atelier),
-            *map(str, documents),
-        ]
-        return _executer(commande, delai, barre)
+    commande = [
+        soffice,
+        f"-env:UserInstallation={profil.as_uri()}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--norestore",
+        "--convert-to",
+        _FILTRE_PDFA if pdfa else _FILTRE_PDF,
+        "--outdir",
+        str(atelier),
+        *map(str, documents),
+    ]
+    return _executer(commande, delai, barre)
 
 
 def _executer(commande: list[str], delai: float, barre: Progression) -> tuple[str, str]:

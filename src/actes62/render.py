@@ -35,6 +35,8 @@ def nom_fichier(
     prefixe = f"{affaire.id}_{affaire.deliberation.numero}"
     if genre == "annexe_budget":
         numero = numero_annexe if numero_annexe is not None else affaire.numero_annexe("budget")
+        if numero is None:
+            raise GenerationError(f"affaire « {affaire.id} » : elle n'a pas d'annexe budgétaire")
         return f"{prefixe}_annexe{numero}_budget.{extension}"
     return f"{prefixe}_{genre}.{extension}"
 
@@ -107,7 +109,9 @@ def generer(
 
     Nothing is written unless everything succeeds: existing files are refused (FichierExistant)
     before any work unless `force`; documents are made in a temporary folder inside `sortie`, then
-    each is moved into place, and the temporary folder is removed whatever happens.
+    each is moved into place (a rename, so each file is either the old one or the new one, whole),
+    and the temporary folder is removed whatever happens. A folder that cannot be written raises
+    GenerationError.
 
     `processus`: worker processes (default: one per core for a séance of more than
     `SEUIL_PARALLELE` documents, else none); the files are the same, byte for byte, either way.
@@ -132,8 +136,13 @@ def generer(
         for nom in noms:
             if (sortie / nom).exists():
                 raise FichierExistant(sortie / nom)
-    sortie.mkdir(parents=True, exist_ok=True)
-    atelier = Path(tempfile.mkdtemp(prefix=".actes62-", dir=sortie))
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+        atelier = Path(tempfile.mkdtemp(prefix=".actes62-", dir=sortie))
+    except FileExistsError:
+        raise GenerationError(f"{sortie} est un fichier : un dossier de sortie est attendu") from None
+    except OSError as exc:
+        raise GenerationError(f"{sortie} : impossible d'y écrire ({exc.strerror})") from None
     try:
         travail = _Travail(dossier, genres, templates, atelier)
         produits = _produire(
@@ -145,6 +154,8 @@ def generer(
                 os.replace(atelier / nom, sortie / nom)
                 ecrits.append(sortie / nom)
         return ecrits
+    except OSError as exc:
+        raise GenerationError(f"{sortie} : écriture impossible ({exc.strerror or exc})") from None
     finally:
         shutil.rmtree(atelier, ignore_errors=True)
 

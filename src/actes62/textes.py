@@ -14,9 +14,11 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from pydantic import ValidationError
 
 from actes62 import formats
 from actes62.errors import TemplateError
+from actes62.load import chemin_lisible
 from actes62.model import Affaire, Dossier
 
 __all__ = ["FILTRES", "contexte_affaire", "environnement", "rendre_affaire"]
@@ -79,8 +81,10 @@ def _rendre(valeur: Any, contexte: dict[str, Any], chemin: str) -> Any:
             raise TemplateError(f"dossier, champ {chemin}", f"syntaxe invalide : {exc.message}") from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"dossier, champ {chemin}", f"nom inconnu : {exc.message}") from None
-        except (TypeError, ValueError) as exc:
-            raise TemplateError(f"dossier, champ {chemin}", str(exc)) from None
+        except jinja2.TemplateError as exc:  # the sandbox refusing an attribute, among others
+            raise TemplateError(f"dossier, champ {chemin}", f"texte invalide : {exc.message}") from None
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            raise TemplateError(f"dossier, champ {chemin}", f"texte impossible à remplir : {exc}") from None
     if isinstance(valeur, dict):
         return {cle: _rendre(v, contexte, f"{chemin}.{cle}") for cle, v in valeur.items()}
     if isinstance(valeur, list):
@@ -95,4 +99,11 @@ def rendre_affaire(dossier: Dossier, affaire: Affaire) -> Affaire:
     rendu = _rendre(donnees, contexte_affaire(dossier, affaire), f"affaires[{index}]")
     if rendu == donnees:
         return affaire
-    return Affaire.model_validate(rendu)
+    try:
+        return Affaire.model_validate(rendu)
+    except ValidationError as exc:  # a text that fills in to nothing, for one
+        erreur = exc.errors()[0]
+        champ = chemin_lisible(["affaires", index, *(e for e in erreur["loc"] if isinstance(e, int | str))])
+        raise TemplateError(
+            f"dossier, champ {champ}", "une fois rempli, le texte est vide ou invalide"
+        ) from None
