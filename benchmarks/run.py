@@ -134,7 +134,7 @@ def _boucle_docxtpl(seance: Any, sortie: Path) -> int:
     from actes62.gabarit import GENRES, contexte_document, modeles_livres
     from actes62.textes import environnement, rendre_affaire
 
-    env = environnement(autoescape=True)
+    env = environnement(autoescape=True, typographie_francaise=True)
     env_texte = environnement(autoescape=False)
 
     class Modele(DocxTemplate):  # type: ignore[misc]

@@ -436,7 +436,7 @@ def test_same_xml_as_docxtpl(dossier: Dossier) -> None:
         docxtpl = DocxTemplate(io.BytesIO(gabarit_.modeles_livres().joinpath(f"{genre}.docx").read_bytes()))
         docxtpl.render(
             gabarit_.contexte_document(dossier, affaire, genre, None),
-            jinja_env=environnement(autoescape=True),
+            jinja_env=environnement(autoescape=True, typographie_francaise=True),
         )
         tampon = io.BytesIO()
         docxtpl.save(tampon)

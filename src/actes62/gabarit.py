@@ -140,7 +140,7 @@ class Gabarit:
             raise GenerationError(f"type de document inconnu : « {genre} » (attendus : {', '.join(GENRES)})")
         self.genre: Genre = genre
         donnees, self.nom = _source(genre, template)
-        self._env = environnement(autoescape=True)
+        self._env = environnement(autoescape=True, typographie_francaise=True)
         self._modele = ModeleDocx(donnees, self._env, self.nom, env_texte=environnement(autoescape=False))
         self._verifier()
 

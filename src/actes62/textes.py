@@ -9,11 +9,13 @@ Jinja's sandbox with undefined names refused, before documents are rendered or c
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from actes62 import formats
@@ -36,10 +38,37 @@ FILTRES: dict[str, Callable[..., str]] = {
 """The French filters, by the name templates and dossier texts use."""
 
 
-def environnement(*, autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed Jinja environment with the French filters; undefined names are errors."""
+_ESPACES_INSECABLES = (
+    (re.compile(r"« +"), "«\u00a0"),
+    (re.compile(r" +»"), "\u00a0»"),
+    (re.compile(r" +:"), "\u00a0:"),
+    (re.compile(r" +([;!?])"), "\u202f\\1"),
+)
+
+
+def typographie(valeur: Any) -> Any:
+    """French typography for a value printed in a document: no-break spaces inside « » and before
+    « : », narrow ones before « ; ! ? », so that a line never starts with a closing sign.
+
+    >>> typographie("l'ambition 14 « Agir » ; suite")
+    "l'ambition 14 «\xa0Agir\xa0»\u202f; suite"
+    """
+    if not isinstance(valeur, str) or isinstance(valeur, Markup):
+        return valeur
+    for motif, remplacement in _ESPACES_INSECABLES:
+        valeur = motif.sub(remplacement, valeur)
+    return valeur
+
+
+def environnement(*, autoescape: bool = False, typographie_francaise: bool = False) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment with the French filters; undefined names are errors.
+
+    `typographie_francaise`: every printed value gets its no-break spaces (`typographie`)."""
     env = SandboxedEnvironment(
-        undefined=jinja2.StrictUndefined, autoescape=autoescape, keep_trailing_newline=False
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=False,
+        finalize=typographie if typographie_francaise else None,
     )
     env.filters.update(FILTRES)
     return env
