@@ -183,6 +183,16 @@ def _convention(**valeurs: Any) -> Callable[[Donnees], None]:
     return lambda d: _affaire(d)["convention"].update(valeurs)
 
 
+def _vote(**valeurs: Any) -> Callable[[Donnees], None]:
+    return lambda d: _affaire(d)["deliberation"]["vote"].update(valeurs)
+
+
+def _present_deux_fois_un_pouvoir_de_moins(d: Donnees) -> None:
+    seance = d["seance"]
+    seance["presents"].append(seance["presents"][3])
+    seance["pouvoirs"].pop()
+
+
 def _identifiant(identifiant: str) -> Callable[[Donnees], None]:
     return lambda d: _affaire(d)["deliberation"]["acquittement"].update(identifiant=identifiant)
 
@@ -241,8 +251,25 @@ CAS: list[tuple[str, Callable[[Donnees], None], list[str]]] = [
     ("annex that does not exist", _texte("rapport.expose.9", "annexe 3", "annexe 4"), ["R003"]),
     ("vote above présents + pouvoirs", lambda d: d["seance"].update(pouvoirs=[]), ["V001"]),
     ("two pouvoirs to one member", _pouvoir(1, mandataire="Mme Mireille HINGREZ-CÉRÉDA"), ["V002"]),
-    ("pouvoir to an absent member", _pouvoir(0, mandataire="M. Michel DAGBERT"), ["V003"]),
-    ("pouvoir from a present member", _pouvoir(0, mandant="M. Marc SARPAUX"), ["V004"]),
+    # a pouvoir that is not valid gives no vote: 44 votes for 39 présents and 4 valid pouvoirs
+    ("pouvoir to an absent member", _pouvoir(0, mandataire="M. Michel DAGBERT"), ["V001", "V003"]),
+    ("pouvoir from a present member", _pouvoir(0, mandant="M. Marc SARPAUX"), ["V001", "V004"]),
+    ("a présent listed twice, a pouvoir fewer", _present_deux_fois_un_pouvoir_de_moins, ["V001", "V010"]),
+    ("an excusé listed twice", lambda d: d["seance"]["excuses"].append(d["seance"]["excuses"][0]), ["V010"]),
+    (
+        "a présent also without a vote",
+        lambda d: d["seance"]["sans_voix_presents"].append(d["seance"]["presents"][2]),
+        ["V010"],
+    ),
+    ("more contre than pour", _vote(pour=20, contre=24), ["V011"]),
+    ("a tie without the président's deciding vote", _vote(pour=22, contre=22), ["V011"]),
+    ("a tie decided against", _vote(pour=22, contre=22, voix_preponderante="contre"), ["V011"]),
+    ("a tie decided by the président", _vote(pour=22, contre=22, voix_preponderante="pour"), []),
+    (
+        "a grouped number that is not an amount in a text",
+        _texte("rapport.expose.1", "Lianes coopération", "Lianes coopération (les 2 700 participants)"),
+        [],
+    ),
     ("no quorum", _seance(membres_en_exercice=100), ["V005", "V008"]),
     ("more members listed than in office", _seance(membres_en_exercice=40), ["V006"]),
     ("present and excused", lambda d: d["seance"]["excuses"].append("M. Marc SARPAUX"), ["V007"]),
@@ -273,6 +300,37 @@ def test_one_change_one_finding(changement: Callable[[Donnees], None], attendus:
     d = propre()
     changement(d)
     assert codes(valider(d)) == attendus
+
+
+def test_members_are_counted_once_for_the_votes_and_the_quorum() -> None:
+    d = propre()
+    seance = d["seance"]
+    seance["presents"] = seance["presents"][:20] + seance["presents"][:5]  # 20 members, 25 lines
+    seance["pouvoirs"] = []
+    par_code: dict[str, list[Finding]] = {}
+    for finding in check(valider(d)):
+        par_code.setdefault(finding.code, []).append(finding)
+    (quorum,) = par_code["V005"]
+    assert quorum.values == {"comptes": "20", "majorite": "23", "membres_en_exercice": "44"}
+    (voix,) = par_code["V001"]
+    assert voix.values == {"votants": "44", "presents": "20", "pouvoirs": "0"}
+    doubles = par_code["V010"]
+    assert len(doubles) == 5
+    assert doubles[0].location.field == "seance.presents[20]"
+    assert doubles[0].values == {"membre": "M. Jean-Claude LEROY", "listes": "présents, présents"}
+
+
+def test_a_deliberation_not_adopted() -> None:
+    d = propre()
+    _vote(pour=22, contre=22)(d)
+    (egalite,) = check(valider(d))
+    assert egalite.code == "V011" and egalite.severity is Severity.ERROR
+    assert "partage des voix : la voix prépondérante du président n'est pas indiquée" in egalite.message
+    assert egalite.values == {"pour": "22", "contre": "22", "voix_preponderante": ""}
+    assert egalite.location.field == "affaires[0].deliberation.vote"
+    _vote(pour=20, contre=24)(d)
+    (rejet,) = check(valider(d))
+    assert rejet.code == "V011" and "rejetée" in rejet.message
 
 
 def test_two_affaires_over_drawing_one_operation_is_a_seance_error() -> None:
@@ -355,6 +413,12 @@ def test_the_table_of_rules() -> None:
     table = json.loads(rules_to_json())
     assert [r["code"] for r in table] == [r.code for r in RULES]
     assert set(table[0]) == {"code", "name", "severity", "description"}
+
+
+def test_document_illisible_lives_in_errors() -> None:
+    import actes62.read
+
+    assert "DocumentIllisible" not in actes62.read.__all__
 
 
 def test_reference_data_is_dated_and_sourced() -> None:

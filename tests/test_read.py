@@ -11,9 +11,9 @@ import pytest
 from docx.oxml import parse_xml
 
 import actes62
+from actes62.errors import DocumentIllisible
 from actes62.pdf import convertir_pdf
 from actes62.read import (
-    DocumentIllisible,
     DocumentKind,
     documents_in,
     identify,
@@ -198,3 +198,62 @@ def test_tracked_insertions_are_read(tmp_path: Path) -> None:
     document.save(str(tmp_path / "suivi.docx"))
     (piece,) = read_document(tmp_path / "suivi.docx").pieces
     assert piece.text == "Subvention de 9 830 €"
+
+
+def _tableau(document: docx.document.Document, lignes: list[list[str]], entete: bool = False) -> None:
+    tableau = document.add_table(rows=len(lignes), cols=len(lignes[0]))
+    for i, ligne in enumerate(lignes):
+        for j, texte in enumerate(ligne):
+            tableau.cell(i, j).text = texte
+    if entete:
+        proprietes = tableau.rows[0]._tr.get_or_add_trPr()
+        proprietes.append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
+
+
+def test_header_rows(tmp_path: Path) -> None:
+    """A first row is a header when Word says so (w:tblHeader) or when it holds no digit at all."""
+    document = docx.Document()
+    _tableau(document, [["Intitulé", "Montant"], ["Frais", "600,00"]])
+    _tableau(document, [["SIRET 438 535 221 00024", "9 380,00 €"]])
+    _tableau(document, [["Budget 2025", "Montant (€)"], ["Frais", "600,00"]], entete=True)
+    chemin = tmp_path / "tableaux.docx"
+    document.save(str(chemin))
+    lu = read_document(chemin)
+    entetes = {(p.table, p.row, p.column): (p.is_header, p.header) for p in lu.pieces}
+    assert entetes[("1", 1, 1)] == (True, "")
+    assert entetes[("1", 2, 2)] == (False, "Montant")
+    assert entetes[("2", 1, 1)] == (False, "")  # a layout table: its only row is read
+    assert entetes[("2", 1, 2)] == (False, "")
+    assert entetes[("3", 1, 1)] == (True, "")
+    assert entetes[("3", 2, 2)] == (False, "Montant (€)")
+
+
+def test_a_deliberation_that_cites_its_rapport_number(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("(N°2025-344)")
+    document.add_paragraph("Vu le RAPPORT N°27 du Président ;")
+    document.add_paragraph("DÉCIDE :")
+    document.save(str(tmp_path / "d.docx"))
+    identification = identify(read_document(tmp_path / "d.docx"))
+    assert identification.kind is DocumentKind.DELIBERATION
+    assert identification.numero_deliberation == "2025-344"
+
+
+@pytest.mark.parametrize(
+    ("texte", "nature"),
+    [
+        ("Vu la délibération n°2021-257 du 1er juillet 2021", "deliberation"),
+        ("les délibérations n°2021-257 et n°2022-11", "deliberation"),
+        ("Vu la loi n° 2000-321 du 12 avril 2000", "loi"),
+        ("le décret n°2001-495", "decret"),
+        ("l'ordonnance n° 2021-1310", "ordonnance"),
+        ("l'arrêté n°2024-12", "arrete"),
+        ("(N°2025-344)", None),
+        ("la délibération du 2 mai. N°2025-344", None),
+    ],
+)
+def test_what_a_number_is_cited_as(texte: str, nature: str | None) -> None:
+    from actes62.read import NUMERO_ACTE, nature_citee
+
+    dernier = list(NUMERO_ACTE.finditer(texte))[-1]
+    assert nature_citee(texte, dernier.start()) == nature

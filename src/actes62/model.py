@@ -321,8 +321,8 @@ class Rapport(_Modele):
 
 class Vote(_Modele):
     """The vote on a délibération. Decisions are taken by a majority of the votes cast (pour and
-    contre); on a tie, the président's vote decides (CGCT L3121-15 for the Conseil départemental,
-    applied to the Commission Permanente): `voix_preponderante` says which way he voted."""
+    contre); on a tie, the président's vote decides (CGCT, the Conseil départemental's voting rule —
+    article L3121-15, number to be confirmed — applied to the Commission Permanente): `voix_preponderante` says which way he voted."""
 
     pour: Annotated[int, Field(ge=0)]
     contre: Annotated[int, Field(ge=0)] = 0

@@ -7,6 +7,8 @@ where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 5 », « en-tête
 
 `identify` then tells from the content — not the file name — which kind of act a document is and
 the clues that tie it to an affaire (délibération number, rapport number, SIRETs, budget total).
+A PDF made of several acts (the transmission PDF: one bookmark per act) is split by its bookmarks
+into parts, each identified on its own (`identify_parts`).
 """
 
 from __future__ import annotations
@@ -16,28 +18,35 @@ import re
 import unicodedata
 import zipfile
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
 from actes62.errors import DocumentIllisible
-from actes62.formats import lire_euros
+from actes62.formats import lire_euros, lire_pourcentage
 
 __all__ = [
-    "DocumentIllisible",
+    "NUMERO_ACTE",
+    "Bookmark",
+    "BudgetRow",
     "DocumentKind",
     "Identification",
     "ReadDocument",
     "TextPiece",
     "documents_in",
     "identify",
+    "identify_parts",
+    "nature_citee",
     "normalise",
+    "parts",
+    "pliage",
     "read_document",
+    "sirets",
 ]
 
 EXTENSIONS = (".docx", ".pdf")
@@ -57,8 +66,11 @@ class TextPiece:
     """A piece of a document's text and where it is.
 
     For a table cell, `table` names the table (« 1 », or « 1/l2c3/1 » for a table nested in a cell),
-    `row`/`column` are 1-based and `header` is the text of the column's first-row cell. For a PDF
-    page, `line_starts` gives the offset of each line so that `part_at` can name the line.
+    `row`/`column` are 1-based, `is_header` says the cell is in a header row (marked so in Word,
+    or the first row when it holds column titles: no digit at all) and `header` is the text of the
+    column's header cell (« » when the table has no header row). For a PDF page, `line_starts`
+    gives the offset of each line so that `part_at` can name the line, and `section` the bookmark
+    of the part of the PDF the page belongs to.
     """
 
     path: Path
@@ -68,14 +80,19 @@ class TextPiece:
     row: int | None = None
     column: int | None = None
     header: str = ""
+    is_header: bool = False
     page: int | None = None
     line_starts: tuple[int, ...] = ()
+    section: str | None = None
 
     def part_at(self, offset: int) -> str:
-        """The part where `offset` of the text is: the line of a PDF page, else the piece's part."""
+        """The part where `offset` of the text is: the line of a PDF page (and the bookmark of its
+        part: « page 3 ligne 7, « Annexe 2 – Projet de convention » »), else the piece's part."""
         if self.page is None or not self.line_starts:
-            return self.part
-        return f"page {self.page} ligne {bisect_right(self.line_starts, offset)}"
+            lieu = self.part
+        else:
+            lieu = f"page {self.page} ligne {bisect_right(self.line_starts, offset)}"
+        return f"{lieu}, « {self.section} »" if self.section else lieu
 
     @property
     def in_table(self) -> bool:
@@ -90,10 +107,32 @@ class TextPiece:
 
 
 @dataclass(frozen=True)
+class Bookmark:
+    """A top-level bookmark of a PDF: its title and the (1-based) page it points to."""
+
+    title: str
+    page: int
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    """A row of a budget table: its amount cell, its percentage cell, whether it is the total."""
+
+    montant: tuple[TextPiece, Decimal] | None
+    pourcentage: tuple[TextPiece, Decimal] | None
+    total: bool
+
+
+@dataclass(frozen=True)
 class ReadDocument:
+    """A document read: its pieces; for a PDF, its bookmarks. A part of a PDF split by its
+    bookmarks (`parts`) has the bookmark's title as `partie`."""
+
     path: Path
     format: Literal["docx", "pdf"]
     pieces: tuple[TextPiece, ...]
+    bookmarks: tuple[Bookmark, ...] = ()
+    partie: str | None = None
 
     @cached_property
     def text(self) -> str:
@@ -108,6 +147,17 @@ class ReadDocument:
             if piece.table is not None:
                 tables.setdefault(piece.table, []).append(piece)
         return tables
+
+    @cached_property
+    def budget(self) -> list[BudgetRow] | None:
+        """The rows of the first table whose header names « Intitulé » and « Montant » (None if
+        there is none): amount cell (column « Montant »), percentage cell (column « % »), total
+        row (first cell « Total… »). Header rows are left out."""
+        for cellules in self.tables.values():
+            entete = " ".join(pliage(c.text) for c in cellules if c.is_header)
+            if "intitule" in entete and "montant" in entete:
+                return _lignes_budget(cellules)
+        return None
 
 
 @dataclass(frozen=True)
@@ -179,7 +229,8 @@ def read_document(chemin: Path) -> ReadDocument:
     try:
         if suffixe == ".docx":
             return ReadDocument(chemin, "docx", tuple(_lire_docx(chemin)))
-        return ReadDocument(chemin, "pdf", tuple(_lire_pdf(chemin)))
+        pieces, signets = _lire_pdf(chemin)
+        return ReadDocument(chemin, "pdf", pieces, signets)
     except DocumentIllisible:
         raise
     except Exception as exc:  # a corrupt file can fail anywhere in zipfile, lxml or pypdf
@@ -283,19 +334,46 @@ def _blocs(parent: Any) -> Iterator[Any]:
                 yield from _blocs(contenu)
 
 
+_CHIFFRE = re.compile(r"\d")
+_FAUX = {"0", "false", "off"}
+
+
+def _ligne_entete_marquee(tr: Any) -> bool:
+    """The row says it is a header row (w:trPr/w:tblHeader, not switched off)."""
+    marque = tr.find(f"{_W}trPr/{_W}tblHeader")
+    return marque is not None and marque.get(f"{_W}val", "true").lower() not in _FAUX
+
+
 def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextPiece]:
-    """One piece per cell (a merged cell once, at its first column), then the tables nested in it."""
-    entetes: dict[int, str] = {}
-    lignes = [enfant for enfant in _blocs_lignes(tableau)]
-    for numero_ligne, tr in enumerate(lignes, start=1):
+    """One piece per cell (a merged cell once, at its first column), then the tables nested in it.
+
+    Header rows are the rows Word marks as such (w:tblHeader) at the top of the table, or else the
+    first row when it is plainly column titles (no digit at all); their texts name the columns of
+    the rows below (`header`)."""
+    lignes = []
+    for tr in _blocs_lignes(tableau):
+        cellules = []
         colonne = 1
         for tc in tr.iterchildren(f"{_W}tc"):
             etendue = tc.find(f"{_W}tcPr/{_W}gridSpan")
             debut = colonne
             colonne += int(etendue.get(f"{_W}val", "1")) if etendue is not None else 1
             texte = normalise("\n".join(_texte(p) for p in tc.iterchildren(f"{_W}p"))).strip()
-            if numero_ligne == 1:
-                for c in range(debut, colonne):
+            cellules.append((tc, debut, colonne, texte))
+        lignes.append((tr, cellules))
+    entete_lignes = 0
+    for tr, _ in lignes:
+        if not _ligne_entete_marquee(tr):
+            break
+        entete_lignes += 1
+    if entete_lignes == 0 and lignes and not any(_CHIFFRE.search(c[3]) for c in lignes[0][1]):
+        entete_lignes = 1 if len(lignes) > 1 else 0
+    entetes: dict[int, str] = {}
+    for numero_ligne, (_, cellules) in enumerate(lignes, start=1):
+        en_tete = numero_ligne <= entete_lignes
+        for tc, debut, fin, texte in cellules:
+            if en_tete and texte:
+                for c in range(debut, fin):
                     entetes[c] = texte
             partie = f"{lieu} ligne {numero_ligne} colonne {debut}"
             if texte:
@@ -306,7 +384,8 @@ def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextP
                     table=cle,
                     row=numero_ligne,
                     column=debut,
-                    header=entetes.get(debut, "") if numero_ligne > 1 else "",
+                    header="" if en_tete else entetes.get(debut, ""),
+                    is_header=en_tete,
                 )
             for rang, imbrique in enumerate(tc.iterchildren(f"{_W}tbl"), start=1):
                 yield from _cellules(
@@ -388,12 +467,13 @@ def _reparer_pdf(ligne: str) -> str:
     return _DECIMALES_DECOLLEES.sub(lambda m: f"{m[1] or m[3]},{m[2] or m[4]}", ligne).strip()
 
 
-def _lire_pdf(chemin: Path) -> Iterator[TextPiece]:
+def _lire_pdf(chemin: Path) -> tuple[tuple[TextPiece, ...], tuple[Bookmark, ...]]:
     from pypdf import PdfReader
 
     lecteur = PdfReader(str(chemin))
     if lecteur.is_encrypted and not lecteur.decrypt(""):
         raise DocumentIllisible(chemin, "PDF chiffré : il ne peut pas être lu")
+    pieces = []
     for numero, page in enumerate(lecteur.pages, start=1):
         lignes = [_reparer_pdf(ligne) for ligne in (page.extract_text() or "").splitlines()]
         debuts: list[int] = []
@@ -405,7 +485,53 @@ def _lire_pdf(chemin: Path) -> Iterator[TextPiece]:
             position += len(ligne) + 1
         texte = " ".join(morceaux)
         if texte.strip():
-            yield TextPiece(chemin, f"page {numero}", texte, page=numero, line_starts=tuple(debuts))
+            pieces.append(TextPiece(chemin, f"page {numero}", texte, page=numero, line_starts=tuple(debuts)))
+    return tuple(pieces), _signets(lecteur)
+
+
+def _signets(lecteur: Any) -> tuple[Bookmark, ...]:
+    """The top-level bookmarks that point to a page, in page order (none if the outline is broken)."""
+    try:
+        plan = lecteur.outline
+    except Exception:  # a damaged outline: read the PDF as one document
+        return ()
+    signets = []
+    for entree in plan:
+        if isinstance(entree, list):  # the bookmarks under the previous one
+            continue
+        try:
+            page = lecteur.get_destination_page_number(entree)
+        except Exception:
+            continue
+        if page is not None and page >= 0:
+            signets.append(Bookmark(" ".join(normalise(str(entree.title)).split()), page + 1))
+    return tuple(sorted(signets, key=lambda s: s.page))
+
+
+def parts(document: ReadDocument) -> list[ReadDocument]:
+    """A PDF with bookmarks to two pages or more: one document per top-level bookmark (its page to
+    the page before the next bookmark's; pages before the first bookmark go with the first), each
+    piece knowing its bookmark (`section`); any other document: itself."""
+    signets: list[Bookmark] = []
+    for signet in document.bookmarks:
+        if not signets or signet.page > signets[-1].page:
+            signets.append(signet)
+    if len(signets) < 2:
+        return [document]
+    resultat = []
+    for rang, signet in enumerate(signets):
+        premiere = signet.page if rang else 1
+        derniere = signets[rang + 1].page - 1 if rang + 1 < len(signets) else None
+        pieces = tuple(
+            replace(piece, section=signet.title)
+            for piece in document.pieces
+            if piece.page is not None
+            and piece.page >= premiere
+            and (derniere is None or piece.page <= derniere)
+        )
+        if pieces:
+            resultat.append(ReadDocument(document.path, document.format, pieces, partie=signet.title))
+    return resultat
 
 
 # --- identifying ----------------------------------------------------------------------------------------
@@ -414,15 +540,48 @@ _N = r"N\s?[°o]\.?\s*"
 _RAPPORT = re.compile(rf"\bRAPPORT\s+{_N}(\d+)\b")
 _DECIDE = re.compile(r"\bD[ÉE]CIDE\b")
 _NUMERO_PROPRE = re.compile(rf"\(\s*{_N}(\d{{4}}-\d{{1,4}})\s*\)")
-_NUMERO = re.compile(rf"(?<!\w){_N}(\d{{4}}-\d{{1,4}})\b", re.IGNORECASE)
-_CITATION = re.compile(r"(d[ée]lib[ée]ration|vu)\s*$", re.IGNORECASE)
+NUMERO_ACTE = re.compile(rf"(?<!\w){_N}(\d{{4}}-\d{{1,4}})\b", re.IGNORECASE)
+"""A number in the form of an act's: « n°2025-344 », « N° 2021-257 », « no 2000-321 » (group 1)."""
+_NATURE = re.compile(
+    r"\b(d[ée]lib[ée]ration|loi|d[ée]cret|ordonnance|arr[êe]t[ée]|circulaire|d[ée]cision|directive"
+    r"|r[èe]glement)s?\b",
+    re.IGNORECASE,
+)
+_FIN_DE_PHRASE = re.compile(r"[.;!?\n]")
 _TITRE_CONVENTION = re.compile(r"^\W*convention\b", re.IGNORECASE)
 SIRET = re.compile(r"(?<!\d)\d{3}[ \u00a0\u202f]?\d{3}[ \u00a0\u202f]?\d{3}[ \u00a0\u202f]?\d{5}(?!\d)")
 
 
-def sans_accents(texte: str) -> str:
-    decompose = unicodedata.normalize("NFD", texte)
-    return "".join(c for c in decompose if not unicodedata.combining(c)).lower()
+@cache
+def _plier(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0]
+    bas = base.lower()
+    return bas if len(bas) == 1 else base
+
+
+def pliage(texte: str) -> str:
+    """Lower case without accents, one character for one (offsets are kept).
+
+    >>> pliage("Lianes Coopération ÉTÉ")
+    'lianes cooperation ete'
+    """
+    return "".join(map(_plier, texte))
+
+
+def nature_citee(texte: str, debut: int) -> str | None:
+    """What the number at `debut` of `texte` is cited as: the nearest kind of act named before it
+    in its sentence (« deliberation », « loi », « decret », « ordonnance », « arrete »…, folded), or
+    None when none is named.
+
+    >>> nature_citee("Vu la loi n° 2000-321", 10), nature_citee("(N°2025-344)", 1)
+    ('loi', None)
+    """
+    avant = texte[max(0, debut - 80) : debut]
+    fins = list(_FIN_DE_PHRASE.finditer(avant))
+    if fins:
+        avant = avant[fins[-1].end() :]
+    natures = list(_NATURE.finditer(avant))
+    return pliage(natures[-1][1]) if natures else None
 
 
 def sirets(texte: str) -> list[tuple[int, int, str]]:
@@ -431,11 +590,13 @@ def sirets(texte: str) -> list[tuple[int, int, str]]:
 
 
 def _numero_deliberation(texte: str) -> str | None:
+    """The document's own délibération number: « (N°2025-344) », else the first number that is not
+    cited as an act (« délibération n°… », « loi n°… »)."""
     propre = _NUMERO_PROPRE.search(texte)
     if propre is not None:
         return propre[1]
-    for m in _NUMERO.finditer(texte):
-        if not _CITATION.search(texte[max(0, m.start() - 30) : m.start()]):
+    for m in NUMERO_ACTE.finditer(texte):
+        if nature_citee(texte, m.start()) is None:
             return m[1]
     return None
 
@@ -452,55 +613,63 @@ def _numero_rattache(texte: str) -> str | None:
     return annexe[1] if annexe is not None else _numero_deliberation(texte)
 
 
-def budget_table(document: ReadDocument) -> list[TextPiece] | None:
-    """The cells of the first table whose header names « Intitulé » and « Montant »."""
-    for cellules in document.tables.values():
-        entete = " ".join(sans_accents(c.text) for c in cellules if c.row == 1)
-        if "intitule" in entete and "montant" in entete:
-            return cellules
-    return None
-
-
-def budget_amounts(cellules: Iterable[TextPiece]) -> tuple[list[Decimal], Decimal | None]:
-    """The line amounts and the total of a budget table (column whose header says « Montant »)."""
-    lignes: list[Decimal] = []
-    total: Decimal | None = None
-    libelles: dict[int, str] = {}
+def _lignes_budget(cellules: list[TextPiece]) -> list[BudgetRow]:
+    lignes: dict[int, dict[str, Any]] = {}
     for cellule in cellules:
-        if cellule.column == 1 and cellule.row is not None:
-            libelles[cellule.row] = sans_accents(cellule.text).strip()
-        if cellule.row == 1 or "montant" not in sans_accents(cellule.header):
+        if cellule.row is None or cellule.is_header:
             continue
+        ligne = lignes.setdefault(cellule.row, {"total": False, "montant": None, "pourcentage": None})
+        entete = pliage(cellule.header)
+        if cellule.column == 1 and pliage(cellule.text).strip().startswith("total"):
+            ligne["total"] = True
         try:
-            valeur = lire_euros(cellule.text)
+            if "montant" in entete:
+                ligne["montant"] = (cellule, lire_euros(cellule.text))
+            elif "%" in entete or "pourcent" in entete:
+                ligne["pourcentage"] = (cellule, lire_pourcentage(cellule.text))
         except ValueError:
             continue
-        if libelles.get(cellule.row or 0, "").startswith("total"):
-            total = valeur
-        else:
-            lignes.append(valeur)
-    return lignes, total
+    return [
+        BudgetRow(ligne["montant"], ligne["pourcentage"], ligne["total"])
+        for _, ligne in sorted(lignes.items())
+    ]
 
 
 def identify(document: ReadDocument) -> Identification:
     """The kind of act and the clues that tie it to an affaire, read from the document's content."""
     texte = document.text
+    decide = _DECIDE.search(texte) is not None
+    propre = _NUMERO_PROPRE.search(texte)
+    if decide and propre is not None:  # a délibération, even if it cites its rapport by number
+        return Identification(DocumentKind.DELIBERATION, numero_deliberation=propre[1])
     rapport = _RAPPORT.search(texte)
     if rapport is not None:
         return Identification(DocumentKind.RAPPORT, numero_rapport=int(rapport[1]))
-    if _DECIDE.search(texte):
+    if decide:
         return Identification(DocumentKind.DELIBERATION, numero_deliberation=_numero_deliberation(texte))
     debut = [ligne for piece in document.pieces[:20] for ligne in piece.lines()[:40]]
     trouves = tuple(dict.fromkeys(s for _, _, s in sirets(texte)))
     numero = _numero_rattache(texte)
     if trouves and any(_TITRE_CONVENTION.search(ligne) for ligne in debut):
         return Identification(DocumentKind.CONVENTION, numero_deliberation=numero, sirets=trouves)
-    cellules = budget_table(document)
-    if cellules is not None:
-        lignes, total = budget_amounts(cellules)
+    lignes = document.budget
+    if lignes is not None:
+        total = next((r.montant[1] for r in lignes if r.total and r.montant is not None), None)
+        montants = tuple(r.montant[1] for r in lignes if not r.total and r.montant is not None)
         return Identification(
-            DocumentKind.BUDGET, numero_deliberation=numero, total_budget=total, montants_budget=tuple(lignes)
+            DocumentKind.BUDGET, numero_deliberation=numero, total_budget=total, montants_budget=montants
         )
-    if any("intitule" in (plie := sans_accents(ligne)) and "montant" in plie for ligne in texte.splitlines()):
+    if any("intitule" in (plie := pliage(ligne)) and "montant" in plie for ligne in texte.splitlines()):
         return Identification(DocumentKind.BUDGET, numero_deliberation=numero)  # a PDF: no table cells
     return Identification(None, numero_deliberation=numero, sirets=trouves)
+
+
+def identify_parts(document: ReadDocument) -> list[tuple[ReadDocument, Identification]]:
+    """Each act a document holds, identified: the parts of a PDF split by its bookmarks when two of
+    them at least are acts (a transmission PDF), else the whole document."""
+    morceaux = parts(document)
+    if len(morceaux) > 1:
+        identifies = [(morceau, identify(morceau)) for morceau in morceaux]
+        if sum(1 for _, identification in identifies if identification.kind is not None) >= 2:
+            return identifies
+    return [(document, identify(document))]

@@ -1,12 +1,15 @@
 """Documents → affaires: each DOCX/PDF is read once and tied to its affaire by its content
 (délibération number, rapport number, SIRET or name of the beneficiary, budget total), and the
-amounts, dates, SIRETs and amounts in words it states are found once.
+facts it states (amounts, dates, SIRETs, amounts in words, vote…) are found once. Folders are
+expanded; a PDF made of several acts (the transmission PDF) is split by its bookmarks, each part
+tied and checked on its own.
 
 Affaires are indexed once, so tying N documents to M affaires costs N + M, not N × M.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -16,16 +19,27 @@ from decimal import Decimal
 from pathlib import Path
 
 from actes62.checks.context import DocumentRejete, FaitsDocument, IdentifiedDocument, Trouve
-from actes62.checks.texts import en_lettres_et_chiffres, pliage
-from actes62.formats import euros, trouver_dates, trouver_montants
-from actes62.model import Affaire, AnnexeBudget
+from actes62.checks.texts import (
+    EnLettres,
+    dates_impossibles,
+    en_lettres_et_chiffres,
+    en_lettres_seules,
+    identifiants_actes,
+    pliage,
+    pourcentages,
+    resultats_vote,
+    voix,
+)
+from actes62.errors import DocumentIllisible
+from actes62.formats import euros, lire_pourcentage, trouver_dates, trouver_montants
+from actes62.model import Affaire, AnnexeBudget, AnnexeDocument
 from actes62.read import (
-    DocumentIllisible,
     DocumentKind,
     Identification,
     ReadDocument,
     TextPiece,
-    identify,
+    documents_in,
+    identify_parts,
     read_document,
     sirets,
 )
@@ -100,68 +114,111 @@ def _annexe(affaire: Affaire, identification: Identification) -> AnnexeBudget | 
     return next((a for a in budgets if a.total == total), budgets[0] if budgets else None)
 
 
+def _developper(chemins: Sequence[Path]) -> tuple[list[Path], list[DocumentRejete]]:
+    """The files to read, folders expanded (as the command line does); a path that does not exist
+    or is not DOCX/PDF is set aside as unreadable."""
+    fichiers: list[Path] = []
+    rejetes: list[DocumentRejete] = []
+    vus: set[Path] = set()
+    for chemin in chemins:
+        try:
+            trouves = documents_in([Path(chemin)])
+        except DocumentIllisible as exc:
+            rejetes.append(DocumentRejete(Path(chemin), exc.raison, illisible=True))
+            continue
+        for fichier in trouves:
+            cle = fichier.resolve()
+            if cle not in vus:
+                vus.add(cle)
+                fichiers.append(fichier)
+    return fichiers, rejetes
+
+
+_NON_RECONNU = (
+    "ni délibération (« DÉCIDE »), ni rapport (« RAPPORT N° »), ni convention (titre et SIRET), "
+    "ni annexe budgétaire (tableau « Intitulé » / « Montant ») n'y ont été reconnus"
+)
+
+
+def _annexe_jointe(partie: str | None, affaires: Sequence[Affaire]) -> bool:
+    """A part of a transmission PDF whose bookmark names an annex joined as it is (a bilan
+    d'activités) of the affaire the other parts belong to: nothing to check in it."""
+    if partie is None:
+        return False
+    titre = pliage(partie)
+    return any(
+        isinstance(annexe, AnnexeDocument) and pliage(annexe.titre) in titre
+        for affaire in affaires
+        for annexe in affaire.annexes
+    )
+
+
 def lire_et_rattacher(
     chemins: Sequence[Path], affaires: Sequence[Affaire]
 ) -> tuple[list[IdentifiedDocument], list[DocumentRejete]]:
-    """Read each document once and tie it to its affaire; what cannot be is set aside with a reason."""
+    """Read each document once (folders expanded, a PDF of several acts split by its bookmarks)
+    and tie each act to its affaire; what cannot be is set aside with a reason."""
     index = _Index.de(affaires)
+    fichiers, rejetes = _developper(chemins)
     identifies: list[IdentifiedDocument] = []
-    rejetes: list[DocumentRejete] = []
-    for chemin, lu in zip(chemins, _lectures([Path(c) for c in chemins]), strict=True):
+    for chemin, lu in zip(fichiers, _lectures(fichiers), strict=True):
         if isinstance(lu, str):
-            rejetes.append(DocumentRejete(Path(chemin), lu, illisible=True))
+            rejetes.append(DocumentRejete(chemin, lu, illisible=True))
             continue
-        document, identification, faits = lu
-        if identification.kind is None:
-            rejetes.append(
-                DocumentRejete(
-                    document.path,
-                    "ni délibération (« DÉCIDE »), ni rapport (« RAPPORT N° »), ni convention (titre et SIRET), "
-                    "ni annexe budgétaire (tableau « Intitulé » / « Montant ») n'y ont été reconnus",
+        tenus: list[IdentifiedDocument] = []
+        non_reconnus: list[ReadDocument] = []
+        for document, identification, faits in lu:
+            if identification.kind is None:
+                non_reconnus.append(document)
+                continue
+            i = _affaire_de(identification, document, affaires, index)
+            if i is None:
+                rejetes.append(
+                    DocumentRejete(
+                        document.path,
+                        f"{identification.kind.value} reconnue, mais aucune affaire du dossier ne lui correspond"
+                        + _indices(identification),
+                        kind=identification.kind,
+                        partie=document.partie,
+                    )
                 )
-            )
-            continue
-        i = _affaire_de(identification, document, affaires, index)
-        if i is None:
-            rejetes.append(
-                DocumentRejete(
-                    document.path,
-                    f"{identification.kind.value} reconnue, mais aucune affaire du dossier ne lui correspond"
-                    + _indices(identification),
+                continue
+            affaire = affaires[i]
+            tenus.append(
+                IdentifiedDocument(
+                    document=document,
+                    identification=identification,
                     kind=identification.kind,
+                    affaire=affaire,
+                    index=i,
+                    faits=faits,
+                    annexe=_annexe(affaire, identification)
+                    if identification.kind is DocumentKind.BUDGET
+                    else None,
                 )
             )
-            continue
-        affaire = affaires[i]
-        identifies.append(
-            IdentifiedDocument(
-                document=document,
-                identification=identification,
-                kind=identification.kind,
-                affaire=affaire,
-                index=i,
-                faits=faits,
-                annexe=_annexe(affaire, identification)
-                if identification.kind is DocumentKind.BUDGET
-                else None,
-            )
-        )
+        identifies += tenus
+        rattachees = [d.affaire for d in tenus]
+        for document in non_reconnus:
+            if not _annexe_jointe(document.partie, rattachees):
+                rejetes.append(DocumentRejete(document.path, _NON_RECONNU, partie=document.partie))
     return identifies, rejetes
 
 
 SEUIL_PARALLELE = 40
 """From this many documents on, they are read by worker processes (one per core)."""
 
-_Lu = tuple[ReadDocument, Identification, FaitsDocument] | str
+_Lu = list[tuple[ReadDocument, Identification, FaitsDocument]] | str
 
 
 def _lire(chemin: Path) -> _Lu:
-    """Read, identify and extract the facts of one document; the reason when it cannot be read."""
+    """Read, identify and extract the facts of one document (of each act of a PDF that holds
+    several); the reason when it cannot be read."""
     try:
         document = read_document(chemin)
     except DocumentIllisible as exc:
         return exc.raison
-    return document, identify(document), _faits(document)
+    return [(partie, identification, _faits(partie)) for partie, identification in identify_parts(document)]
 
 
 def _lectures(chemins: Sequence[Path]) -> list[_Lu]:
@@ -191,19 +248,54 @@ def _pourcentage(piece: TextPiece) -> bool:
 
 
 def _faits(document: ReadDocument) -> FaitsDocument:
+    """The facts the document states, header rows of tables left aside."""
     montants: list[Trouve[Decimal]] = []
     dates: list[Trouve[date]] = []
     trouves_sirets: list[Trouve[str]] = []
-    lettres = []
+    lettres: list[Trouve[EnLettres]] = []
+    seules: list[Trouve[Decimal]] = []
+    impossibles: list[Trouve[str]] = []
+    cents: list[Trouve[Decimal]] = []
+    votes: list[Trouve[tuple[str, int]]] = []
+    resultats: list[Trouve[str]] = []
+    actes: list[Trouve[str]] = []
     for piece in document.pieces:
-        if piece.row == 1:
-            continue  # a table's header row
-        if not _pourcentage(piece):
-            for debut, fin, valeur in trouver_montants(piece.text):
-                ecrit = piece.text[debut:fin]
+        if piece.is_header:
+            continue
+        texte = piece.text
+        if _pourcentage(piece):
+            with contextlib.suppress(ValueError):  # a cell that is not a percentage
+                cents.append(Trouve(piece, 0, len(texte), lire_pourcentage(texte)))
+        else:
+            for debut, fin, valeur in trouver_montants(texte):
+                ecrit = texte[debut:fin]
                 marque = "€" in ecrit or "euro" in ecrit.lower() or "€" in piece.header
                 montants.append(Trouve(piece, debut, fin, valeur, marque))
-        dates += [Trouve(piece, debut, fin, jour) for debut, fin, jour in trouver_dates(piece.text)]
-        trouves_sirets += [Trouve(piece, debut, fin, s) for debut, fin, s in sirets(piece.text)]
-        lettres += [Trouve(piece, p.debut, p.fin, p) for p in en_lettres_et_chiffres(piece.text)]
-    return FaitsDocument(tuple(montants), tuple(dates), tuple(trouves_sirets), tuple(lettres))
+        dates += [Trouve(piece, debut, fin, jour) for debut, fin, jour in trouver_dates(texte)]
+        impossibles += [Trouve(piece, debut, fin, raison) for debut, fin, raison in dates_impossibles(texte)]
+        trouves_sirets += [Trouve(piece, debut, fin, s) for debut, fin, s in sirets(texte)]
+        paires = en_lettres_et_chiffres(texte)
+        lettres += [Trouve(piece, p.debut, p.fin, p) for p in paires]
+        seules += [
+            Trouve(piece, debut, fin, valeur) for debut, fin, valeur in en_lettres_seules(texte, paires)
+        ]
+        if "%" in texte:
+            cents += [Trouve(piece, debut, fin, valeur) for debut, fin, valeur in pourcentages(texte)]
+        if ":" in texte:
+            votes += [Trouve(piece, debut, fin, (quoi, n)) for debut, fin, quoi, n in voix(texte)]
+        if "(" in texte:
+            resultats += [Trouve(piece, debut, fin, r) for debut, fin, r in resultats_vote(texte)]
+        if "-" in texte:
+            actes += [Trouve(piece, debut, fin, ident) for debut, fin, ident in identifiants_actes(texte)]
+    return FaitsDocument(
+        tuple(montants),
+        tuple(dates),
+        tuple(trouves_sirets),
+        tuple(lettres),
+        lettres_seules=tuple(seules),
+        dates_impossibles=tuple(impossibles),
+        pourcentages=tuple(cents),
+        voix=tuple(votes),
+        resultats=tuple(resultats),
+        identifiants_actes=tuple(actes),
+    )

@@ -6,6 +6,7 @@ A rule yields `Draft`s (message, location, values); the table gives them their c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,10 +15,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from pydantic import BaseModel
+
 from actes62.checks.findings import Location, excerpt
 from actes62.checks.reference import Reference
 from actes62.checks.texts import EnLettres
-from actes62.formats import trouver_dates, trouver_montants
+from actes62.formats import trouver_dates, trouver_en_lettres, trouver_montants
 from actes62.load import chemin_lisible
 from actes62.model import (
     Affaire,
@@ -40,6 +43,7 @@ __all__ = [
     "TexteLibre",
     "Trouve",
     "chemin_lisible",
+    "cle_personne",
     "meme_personne",
 ]
 
@@ -78,6 +82,11 @@ class Trouve(Generic[_V]):
     valeur: _V
     marque: bool = True  # an amount written with « € » or « euros », not a bare number
 
+    @property
+    def ecrit(self) -> str:
+        """The text where the value was found."""
+        return self.piece.text[self.debut : self.fin]
+
     def lieu(self, document: IdentifiedDocument) -> Location:
         return Location(
             file=str(document.document.path),
@@ -90,12 +99,20 @@ class Trouve(Generic[_V]):
 
 @dataclass(frozen=True)
 class FaitsDocument:
-    """The amounts, dates, SIRETs and amounts in words of a document, found once."""
+    """The facts a document states, found once: amounts, dates, SIRETs, amounts in words beside
+    their digits and alone, dates that cannot be (with why), percentages written with « % » or in
+    a « % » column, vote counts (« pour », 44), results (« Adopté »), ACTES identifiers."""
 
     montants: tuple[Trouve[Decimal], ...]
     dates: tuple[Trouve[date], ...]
     sirets: tuple[Trouve[str], ...]
     en_lettres: tuple[Trouve[EnLettres], ...]
+    lettres_seules: tuple[Trouve[Decimal], ...] = ()
+    dates_impossibles: tuple[Trouve[str], ...] = ()
+    pourcentages: tuple[Trouve[Decimal], ...] = ()
+    voix: tuple[Trouve[tuple[str, int]], ...] = ()
+    resultats: tuple[Trouve[str], ...] = ()
+    identifiants_actes: tuple[Trouve[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,17 +130,25 @@ class IdentifiedDocument:
 
 @dataclass(frozen=True)
 class DocumentRejete:
-    """A document that could not be read (`illisible`) or tied to an affaire."""
+    """A document that could not be read (`illisible`) or tied to an affaire; `partie` is the
+    bookmark of the part of a PDF, when only that part is set aside."""
 
     chemin: Path
     raison: str
     illisible: bool = False
     kind: DocumentKind | None = None
+    partie: str | None = None
+
+
+def cle_personne(personne: Personne) -> tuple[str, str]:
+    """What tells one person from another: first name and name, whatever the case (the civilité
+    may be written either way)."""
+    return (personne.prenom.casefold(), personne.nom.casefold())
 
 
 def meme_personne(a: Personne, b: Personne) -> bool:
     """Same first name and name, whatever the case (the civilité may be written either way)."""
-    return (a.prenom.casefold(), a.nom.casefold()) == (b.prenom.casefold(), b.nom.casefold())
+    return cle_personne(a) == cle_personne(b)
 
 
 @dataclass(frozen=True)
@@ -178,16 +203,15 @@ class Context:
         return self._chiffres[index]
 
     def montants_connus(self, index: int) -> frozenset[Decimal]:
-        """The figures, and the amounts its free texts cite."""
-        return self._montants[index]
+        """The amounts a document of the affaire may state: its figures, every amount of its model
+        (and of the collectivité and the séance), and every amount (in digits or in words) its
+        strings cite — free texts, addresses, titles, budget lines."""
+        return self._connus[index][1]
 
-    @cached_property
-    def _montants(self) -> list[frozenset[Decimal]]:
-        return [
-            self._chiffres[i]
-            | frozenset(valeur for texte in self.textes(i) for _, _, valeur in trouver_montants(texte.texte))
-            for i in range(len(self.affaires))
-        ]
+    def dates_connues(self, index: int) -> frozenset[date]:
+        """The dates a document of the affaire may state: every date of its model (avis, visas,
+        convention, accusé de réception) and of the séance, and every date its strings cite."""
+        return self._connus[index][0]
 
     @cached_property
     def _chiffres(self) -> list[frozenset[Decimal]]:
@@ -208,35 +232,16 @@ class Context:
             resultat.append(frozenset(connus))
         return resultat
 
-    def dates_connues(self, index: int) -> frozenset[date]:
-        return self._dates_dossier | self._dates_textes[index]
-
     @cached_property
-    def _dates_dossier(self) -> frozenset[date]:
-        seance = self.dossier.seance
-        dates: set[date] = {seance.date}
-        for affaire in self.affaires:
-            dates.add(affaire.rapport.avis.date)
-            dates |= {v.date for v in affaire.deliberation.visas if isinstance(v, VisaActe)}
-            acquittement = affaire.deliberation.acquittement
-            if acquittement is not None:
-                dates |= {
-                    acquittement.date_transmission,
-                    acquittement.date_reception,
-                    acquittement.date_publication,
-                }
-            convention = affaire.convention
-            if convention is not None:
-                dates |= {convention.debut, convention.fin, convention.date_limite_bilan}
-                dates |= {v.date for v in convention.visas if isinstance(v, VisaActe)}
-        return frozenset(dates)
-
-    @cached_property
-    def _dates_textes(self) -> list[frozenset[date]]:
-        return [
-            frozenset(d for texte in self.textes(i) for _, _, d in trouver_dates(texte.texte))
-            for i in range(len(self.affaires))
-        ]
+    def _connus(self) -> list[tuple[frozenset[date], frozenset[Decimal]]]:
+        """(dates, amounts) known for each affaire: indexed once, each affaire's own facts with
+        the séance-wide ones (collectivité, séance)."""
+        dates_seance, montants_seance = _faits_connus(self.dossier.collectivite, self.dossier.seance)
+        resultat = []
+        for i, affaire in enumerate(self.affaires):
+            dates, montants = _faits_connus(affaire)
+            resultat.append((dates_seance | dates, montants_seance | montants | self._chiffres[i]))
+        return resultat
 
     @cached_property
     def dates_des_actes(
@@ -273,6 +278,44 @@ class Context:
                 for rang, visa in enumerate(visas):
                     if isinstance(visa, VisaActe):
                         yield i, kind, ("affaires", i, cle, "visas", rang), rang + 1, visa
+
+
+def _valeurs(objet: object) -> tuple[set[str], set[date], set[Decimal]]:
+    """Every string, date and amount of a model object, through its lists and sub-objects."""
+    chaines: set[str] = set()
+    dates: set[date] = set()
+    montants: set[Decimal] = set()
+    pile = [objet]
+    while pile:
+        valeur = pile.pop()
+        if isinstance(valeur, str):
+            chaines.add(valeur)
+        elif isinstance(valeur, BaseModel):
+            pile.extend(getattr(valeur, nom) for nom in type(valeur).model_fields)
+        elif isinstance(valeur, list | tuple):
+            pile.extend(valeur)
+        elif isinstance(valeur, date):
+            dates.add(valeur)
+        elif isinstance(valeur, Decimal):
+            montants.add(valeur)
+    return chaines, dates, montants
+
+
+_CHIFFRE = re.compile(r"\d")
+
+
+def _faits_connus(*objets: object) -> tuple[frozenset[date], frozenset[Decimal]]:
+    """The dates and amounts of model objects: their own, and those their strings cite (in digits
+    or in words)."""
+    chaines, dates, montants = _valeurs(objets)
+    for chaine in chaines:
+        if _CHIFFRE.search(chaine) is not None:
+            dates.update(jour for _, _, jour in trouver_dates(chaine))
+            montants.update(montant for _, _, montant in trouver_montants(chaine))
+        minuscules = chaine.lower()
+        if "euro" in minuscules or "centime" in minuscules:
+            montants.update(montant for _, _, montant in trouver_en_lettres(chaine))
+    return frozenset(dates), frozenset(montants)
 
 
 def _textes_libres(affaire: Affaire, i: int) -> Iterator[TexteLibre]:

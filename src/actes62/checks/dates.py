@@ -11,7 +11,6 @@ import holidays
 from actes62.checks.context import Context, Draft
 from actes62.checks.texts import dates_de_deliberation, dates_limite_bilan
 from actes62.formats import date_longue
-from actes62.model import VisaActe
 
 __all__ = [
     "acquittement_avant_seance",
@@ -255,7 +254,7 @@ def auto_citation_a_la_date_de_seance(ctx: Context) -> Iterator[Draft]:
     seance = ctx.dossier.seance
     numeros = {affaire.deliberation.numero for affaire in ctx.affaires}
     for i, kind, champ, rang, visa in ctx.visas_actes():
-        if isinstance(visa, VisaActe) and visa.numero in numeros and visa.date != seance.date:
+        if visa.numero in numeros and visa.date != seance.date:
             yield Draft(
                 f"la délibération n°{visa.numero} de cette séance est citée au {date_longue(visa.date)}, "
                 f"la séance est du {date_longue(seance.date)}",

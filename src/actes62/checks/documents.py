@@ -1,6 +1,7 @@
-"""Rules on documents against the model: every amount, amount in words, percentage, date, cited act
-and SIRET a document states is compared with the dossier (documents are read and tied to their
-affaire by `checks.attach`)."""
+"""Rules on documents against the model: every amount, amount in words, percentage, date, cited act,
+SIRET, vote count and ACTES identifier a document states is compared with the dossier, and each
+fact the shipped templates write is looked for (documents are read and tied to their affaire by
+`checks.attach`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from stdnum.fr import siret as stdnum_siret
 
@@ -19,30 +21,36 @@ from actes62.checks.context import (
     Trouve,
 )
 from actes62.checks.findings import Location, excerpt
-from actes62.checks.texts import pliage
-from actes62.formats import date_longue, euros, lire_euros, lire_pourcentage, trouver_dates
+from actes62.formats import date_longue, euros, trouver_dates, trouver_montants
 from actes62.model import AnnexeBudget, arrondi_pourcentage
-from actes62.read import (
-    DocumentKind,
-    ReadDocument,
-    TextPiece,
-    budget_table,
-)
+from actes62.read import NUMERO_ACTE, BudgetRow, DocumentKind, TextPiece, nature_citee
 
 __all__ = [
     "acte_cite_date_document",
     "acte_cite_inconnu_document",
     "chiffre_attendu_manquant",
+    "date_impossible_document",
     "date_inconnue_document",
     "document_illisible",
     "document_non_rattache",
     "en_lettres_document",
+    "en_lettres_inconnu_document",
+    "identifiant_actes_document",
     "montant_inconnu_document",
     "pourcentage_document",
     "siret_document",
     "somme_pourcentages_document",
     "total_budget_document",
+    "vote_document",
 ]
+
+
+def _partie(document: IdentifiedDocument, part: str | None = None) -> str | None:
+    """The place in the document: `part`, in the bookmarked part of a PDF it belongs to."""
+    partie = document.document.partie
+    if partie is None:
+        return part
+    return f"{part}, « {partie} »" if part else f"« {partie} »"
 
 
 def _lieu(document: IdentifiedDocument, part: str | None = None) -> Location:
@@ -50,7 +58,7 @@ def _lieu(document: IdentifiedDocument, part: str | None = None) -> Location:
         file=str(document.document.path),
         affaire=document.affaire.id,
         kind=document.kind.value,
-        part=part,
+        part=_partie(document, part),
     )
 
 
@@ -82,68 +90,136 @@ def document_non_rattache(ctx: Context) -> Iterator[Draft]:
         if not rejete.illisible:
             yield Draft(
                 f"document non rattaché au dossier : {rejete.raison}",
-                Location(file=str(rejete.chemin), kind=rejete.kind.value if rejete.kind else None),
+                Location(
+                    file=str(rejete.chemin),
+                    kind=rejete.kind.value if rejete.kind else None,
+                    part=f"« {rejete.partie} »" if rejete.partie else None,
+                ),
                 {"raison": rejete.raison},
             )
+
+
+_Genre = Literal["montant", "date", "siret", "numero", "voix", "resultat", "actes", "pourcentage"]
 
 
 @dataclass(frozen=True)
 class _Attendu:
     libelle: str
-    valeur: Decimal | date | str
+    valeur: Decimal | date | str | tuple[str, int]
+    genre: _Genre
     en_tableau: bool = False
 
 
+_VOIX = (
+    ("pour", "les voix pour"),
+    ("contre", "les voix contre"),
+    ("abstention", "les abstentions"),
+    ("ne prend pas part", "les membres qui ne prennent pas part au vote"),
+)
+
+
+def _resultat(adopte: bool) -> str:
+    return "Adopté" if adopte else "Rejeté"
+
+
+def _cites(ctx: Context, index: int, kinds: tuple[str, ...]) -> tuple[set[Decimal], set[date]]:
+    """The amounts and dates the affaire's rendered texts of these acts cite."""
+    montants: set[Decimal] = set()
+    dates: set[date] = set()
+    for texte in ctx.textes(index):
+        if texte.kind in kinds:
+            montants.update(valeur for _, _, valeur in trouver_montants(texte.texte))
+            dates.update(jour for _, _, jour in trouver_dates(texte.texte))
+    return montants, dates
+
+
 def _attendus(document: IdentifiedDocument, ctx: Context) -> list[_Attendu]:
+    """The facts the shipped template of this kind writes, from the model: in its own parts (and
+    tables), and those its texts cite (the amount granted, the convention's period and bilan
+    deadline appear only when the dossier's texts write them)."""
     affaire = document.affaire
     seance = ctx.dossier.seance
     attendus: list[_Attendu] = []
     kind = document.kind
-    if kind in (DocumentKind.DELIBERATION, DocumentKind.RAPPORT, DocumentKind.CONVENTION):
-        attendus.append(_Attendu("le montant attribué", affaire.montant))
     if kind is DocumentKind.DELIBERATION:
-        attendus.append(_Attendu("le numéro de la délibération", affaire.deliberation.numero))
-        attendus.append(_Attendu("la date de la séance", seance.date))
-        for imputation in affaire.imputations:
+        deliberation = affaire.deliberation
+        vote = deliberation.vote
+        attendus.append(_Attendu("le numéro de la délibération", deliberation.numero, "numero"))
+        attendus.append(_Attendu("la date de la séance", seance.date, "date"))
+        montants, _ = _cites(ctx, document.index, ("délibération", "affaire"))
+        if affaire.montant in montants:
+            attendus.append(_Attendu("le montant attribué", affaire.montant, "montant"))
+        if any(article.tableau_imputation for article in deliberation.articles):
+            for imputation in affaire.imputations:
+                code = imputation.code_operation
+                attendus += [
+                    _Attendu(f"les CP de l'opération {code}", imputation.credits_paiement, "montant", True),
+                    _Attendu(f"la dépense sur l'opération {code}", imputation.proposition, "montant", True),
+                ]
+        nombres = {
+            "pour": vote.pour,
+            "contre": vote.contre,
+            "abstention": vote.abstention,
+            "ne prend pas part": vote.ne_prend_pas_part,
+        }
+        for cle, libelle in _VOIX:
+            if cle != "ne prend pas part" or nombres[cle] > 0:
+                attendus.append(_Attendu(libelle, (cle, nombres[cle]), "voix"))
+        attendus.append(_Attendu("le résultat du vote", _resultat(vote.adopte), "resultat"))
+        if deliberation.acquittement is not None:
             attendus.append(
                 _Attendu(
-                    f"les CP de l'opération {imputation.code_operation}", imputation.credits_paiement, True
-                )
-            )
-            attendus.append(
-                _Attendu(
-                    f"la dépense sur l'opération {imputation.code_operation}", imputation.proposition, True
+                    "l'identifiant ACTES de l'accusé de réception",
+                    deliberation.acquittement.identifiant,
+                    "actes",
                 )
             )
     elif kind is DocumentKind.RAPPORT:
-        attendus.append(_Attendu("la date de la séance", seance.date))
+        attendus.append(_Attendu("la date de la séance", seance.date, "date"))
+        montants, _ = _cites(ctx, document.index, ("rapport", "affaire"))
+        if affaire.montant in montants:
+            attendus.append(_Attendu("le montant attribué", affaire.montant, "montant"))
         for imputation in affaire.imputations:
             code = imputation.code_operation
             attendus += [
-                _Attendu(f"les CP de l'opération {code}", imputation.credits_paiement, True),
-                _Attendu(f"le disponible de l'opération {code}", imputation.disponible, True),
-                _Attendu(f"la proposition sur l'opération {code}", imputation.proposition, True),
-                _Attendu(f"le solde de l'opération {code}", imputation.solde, True),
+                _Attendu(f"les CP de l'opération {code}", imputation.credits_paiement, "montant", True),
+                _Attendu(f"le disponible de l'opération {code}", imputation.disponible, "montant", True),
+                _Attendu(f"la proposition sur l'opération {code}", imputation.proposition, "montant", True),
+                _Attendu(f"le solde de l'opération {code}", imputation.solde, "montant", True),
             ]
     elif kind is DocumentKind.CONVENTION and affaire.convention is not None:
         convention = affaire.convention
         attendus += [
-            _Attendu("le SIRET de la collectivité", ctx.dossier.collectivite.siret),
-            _Attendu("le SIRET du bénéficiaire", affaire.beneficiaire.siret),
-            _Attendu("le début de la période", convention.debut),
-            _Attendu("la fin de la période", convention.fin),
-            _Attendu("la date limite du bilan", convention.date_limite_bilan),
+            _Attendu("le SIRET de la collectivité", ctx.dossier.collectivite.siret, "siret"),
+            _Attendu("le SIRET du bénéficiaire", affaire.beneficiaire.siret, "siret"),
         ]
+        montants, dates = _cites(ctx, document.index, ("convention",))
+        if affaire.montant in montants:
+            attendus.append(_Attendu("le montant attribué", affaire.montant, "montant"))
+        for libelle, jour in (
+            ("le début de la période", convention.debut),
+            ("la fin de la période", convention.fin),
+            ("la date limite du bilan", convention.date_limite_bilan),
+        ):
+            if jour in dates:
+                attendus.append(_Attendu(libelle, jour, "date"))
     elif kind is DocumentKind.BUDGET and document.annexe is not None:
-        for rang, ligne in enumerate(document.annexe.lignes, start=1):
-            attendus.append(
-                _Attendu(f"le montant de la ligne {rang} ({ligne.intitule})", ligne.montant, True)
-            )
-        attendus.append(_Attendu("le total de l'annexe", document.annexe.total, True))
+        annexe = document.annexe
+        for rang, (ligne, part) in enumerate(zip(annexe.lignes, annexe.pourcentages, strict=True), start=1):
+            attendus += [
+                _Attendu(f"le montant de la ligne {rang} ({ligne.intitule})", ligne.montant, "montant", True),
+                _Attendu(f"le pourcentage de la ligne {rang} ({ligne.intitule})", part, "pourcentage", True),
+            ]
+        attendus.append(_Attendu("le total de l'annexe", annexe.total, "montant", True))
     return attendus
 
 
-def _ecrit(valeur: Decimal | date | str) -> str:
+def _ecrit(attendu: _Attendu) -> str:
+    valeur = attendu.valeur
+    if isinstance(valeur, tuple):
+        return f"{valeur[1]} voix"
+    if attendu.genre == "pourcentage" and isinstance(valeur, Decimal):
+        return f"{valeur} %"
     if isinstance(valeur, Decimal):
         return euros(valeur)
     if isinstance(valeur, date):
@@ -151,45 +227,62 @@ def _ecrit(valeur: Decimal | date | str) -> str:
     return valeur
 
 
-def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
-    """Chaque chiffre que le modèle de document place est bien écrit dans le document : le montant
-    attribué (délibération, rapport, convention), les CP, disponible, proposition et solde du tableau
-    d'imputation (dans un tableau, pour un DOCX), les lignes et le total de l'annexe budgétaire, la date
-    de la séance, le numéro de la délibération, les SIRET, la période et la date limite du bilan de la
-    convention.
+def _valeur(attendu: _Attendu) -> str:
+    valeur = attendu.valeur
+    if isinstance(valeur, tuple):
+        return str(valeur[1])
+    if isinstance(valeur, date):
+        return valeur.isoformat()
+    return str(valeur)
 
-    Pourquoi : un chiffre absent a été retouché ou effacé à la main après la génération.
-    Référence : les modèles de documents d'actes62 (templates/)."""
+
+def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
+    """Chaque fait que le modèle de document livré écrit est bien dans le document : le numéro de la
+    délibération, la date de la séance, les CP et dépenses du tableau d'imputation de la
+    délibération, ses voix (pour, contre, abstention), son résultat (« Adopté ») et l'identifiant
+    ACTES de son accusé de réception ; les CP, disponible, proposition et solde du tableau du
+    rapport ; les SIRET de la convention ; les lignes, pourcentages et total de l'annexe
+    budgétaire (dans un tableau, pour un DOCX). Le montant attribué, la période et la date limite
+    du bilan sont attendus là où les textes du dossier les écrivent.
+
+    Pourquoi : un fait absent a été retouché ou effacé à la main après la génération.
+    Référence : les modèles de documents d'actes62 (templates/) et les textes du dossier."""
     for document in ctx.documents:
         faits = document.faits
         tableaux = document.document.format == "docx" and bool(document.document.tables)
         montants_partout = {t.valeur for t in faits.montants}
         montants_tableaux = {t.valeur for t in faits.montants if t.piece.in_table}
-        dates = {t.valeur for t in faits.dates}
-        sirets_ecrits = {t.valeur for t in faits.sirets}
+        nus = {t.valeur for t in faits.montants if not t.marque}  # a PDF: percentages without « % »
+        presents: dict[str, set[object]] = {
+            "date": {t.valeur for t in faits.dates},
+            "siret": {t.valeur for t in faits.sirets},
+            # a vote count, a result, an identifier written but different: P013, P014
+            "voix": {t.valeur[0] for t in faits.voix},
+            "resultat": {"Adopté", "Rejeté"} if faits.resultats else set(),
+            "actes": {t.valeur for t in faits.identifiants_actes},
+            "pourcentage": {t.valeur for t in faits.pourcentages} | nus,
+        }
         texte = document.document.text
         for attendu in _attendus(document, ctx):
+            dans_un_tableau = attendu.en_tableau and tableaux
             valeur = attendu.valeur
-            if isinstance(valeur, Decimal):
-                present = valeur in (
-                    montants_tableaux if attendu.en_tableau and tableaux else montants_partout
-                )
-            elif isinstance(valeur, date):
-                present = valeur in dates
-            elif valeur.isdigit() and len(valeur) == 14:
-                present = valeur in sirets_ecrits
-            else:
+            if attendu.genre == "montant":
+                present = valeur in (montants_tableaux if dans_un_tableau else montants_partout)
+            elif attendu.genre == "numero" and isinstance(valeur, str):
                 present = re.search(rf"(?<![\d-]){re.escape(valeur)}(?![\d-])", texte) is not None
+            elif attendu.genre == "voix" and isinstance(valeur, tuple):
+                present = valeur[0] in presents["voix"]
+            elif attendu.genre == "actes":
+                present = bool(presents["actes"])
+            else:
+                present = valeur in presents[attendu.genre]
             if not present:
-                ou = " dans un tableau" if attendu.en_tableau and tableaux else ""
+                ou = " dans un tableau" if dans_un_tableau else ""
                 yield Draft(
-                    f"{attendu.libelle} ({_ecrit(valeur)}) n'est pas écrit{ou} dans ce document "
+                    f"{attendu.libelle} ({_ecrit(attendu)}) n'est pas écrit{ou} dans ce document "
                     f"({document.kind.value})",
-                    _lieu(document, "tableau" if attendu.en_tableau and tableaux else None),
-                    {
-                        "attendu": valeur.isoformat() if isinstance(valeur, date) else str(valeur),
-                        "quoi": attendu.libelle,
-                    },
+                    _lieu(document, "tableau" if dans_un_tableau else None),
+                    {"attendu": _valeur(attendu), "quoi": attendu.libelle},
                 )
 
 
@@ -211,7 +304,7 @@ def montant_inconnu_document(ctx: Context) -> Iterator[Draft]:
             if trouve.valeur in connus or (not trouve.marque and trouve.valeur in pourcentages):
                 continue
             yield Draft(
-                f"le montant « {trouve.piece.text[trouve.debut : trouve.fin]} » n'est aucun des chiffres du "
+                f"le montant « {trouve.ecrit} » n'est aucun des chiffres du "
                 f"dossier (montant attribué : {euros(document.affaire.montant)})",
                 trouve.lieu(document),
                 {"ecrit": str(trouve.valeur), "montant": str(document.affaire.montant)},
@@ -236,51 +329,28 @@ def en_lettres_document(ctx: Context) -> Iterator[Draft]:
                 )
 
 
-@dataclass(frozen=True)
-class _LigneBudget:
-    montant: tuple[TextPiece, Decimal] | None
-    pourcentage: tuple[TextPiece, Decimal] | None
-    total: bool
+def en_lettres_inconnu_document(ctx: Context) -> Iterator[Draft]:
+    """Un montant écrit en lettres seul dans un document (sans chiffres à côté) est un montant du
+    dossier : montant attribué, chiffre du tableau ou de l'annexe, ou montant cité par le dossier.
+
+    Pourquoi : une somme en lettres retouchée change la décision sans qu'aucun chiffre ne bouge.
+    Référence : usage des actes administratifs et comptables (montant en toutes lettres)."""
+    for document in ctx.documents:
+        connus = ctx.montants_connus(document.index)
+        for trouve in document.faits.lettres_seules:
+            if trouve.valeur not in connus:
+                yield Draft(
+                    f"le montant en lettres « {trouve.ecrit} » ({euros(trouve.valeur)}) n'est aucun des "
+                    f"chiffres du dossier (montant attribué : {euros(document.affaire.montant)})",
+                    trouve.lieu(document),
+                    {"ecrit": str(trouve.valeur), "montant": str(document.affaire.montant)},
+                )
 
 
-def _lignes_budget(document: ReadDocument) -> list[_LigneBudget]:
-    """The rows of a DOCX budget table: amount cell, percentage cell, whether it is the total."""
-    cellules = budget_table(document)
-    if cellules is None:
-        return []
-    lignes: dict[int, dict[str, object]] = {}
-    for cellule in cellules:
-        if cellule.row is None or cellule.row == 1:
-            continue
-        ligne = lignes.setdefault(cellule.row, {"total": False})
-        entete = pliage(cellule.header)
-        if cellule.column == 1 and pliage(cellule.text).strip().startswith("total"):
-            ligne["total"] = True
-        try:
-            if "montant" in entete:
-                ligne["montant"] = (cellule, lire_euros(cellule.text))
-            elif "%" in entete or "pourcent" in entete:
-                ligne["pourcentage"] = (cellule, lire_pourcentage(cellule.text))
-        except ValueError:
-            continue
-    resultat = []
-    for _, ligne in sorted(lignes.items()):
-        montant = ligne.get("montant")
-        pourcentage = ligne.get("pourcentage")
-        resultat.append(
-            _LigneBudget(
-                montant if isinstance(montant, tuple) else None,
-                pourcentage if isinstance(pourcentage, tuple) else None,
-                bool(ligne["total"]),
-            )
-        )
-    return resultat
-
-
-def _budgets(ctx: Context) -> Iterator[tuple[IdentifiedDocument, list[_LigneBudget], _LigneBudget | None]]:
+def _budgets(ctx: Context) -> Iterator[tuple[IdentifiedDocument, list[BudgetRow], BudgetRow | None]]:
     for document in ctx.documents:
         if document.kind is DocumentKind.BUDGET:
-            lignes = _lignes_budget(document.document)
+            lignes = document.document.budget or []
             total = next((ligne for ligne in lignes if ligne.total), None)
             yield document, [ligne for ligne in lignes if not ligne.total and ligne.montant], total
 
@@ -290,7 +360,7 @@ def _cellule(document: IdentifiedDocument, piece: TextPiece) -> Location:
         file=str(document.document.path),
         affaire=document.affaire.id,
         kind=document.kind.value,
-        part=piece.part,
+        part=_partie(document, piece.part),
         text=excerpt(piece.text),
     )
 
@@ -366,20 +436,39 @@ def date_inconnue_document(ctx: Context) -> Iterator[Draft]:
         for trouve in document.faits.dates:
             if trouve.valeur not in connues:
                 yield Draft(
-                    f"la date « {trouve.piece.text[trouve.debut : trouve.fin]} » n'est aucune date du dossier",
+                    f"la date « {trouve.ecrit} » n'est aucune date du dossier",
                     trouve.lieu(document),
                     {"ecrite": trouve.valeur.isoformat()},
                 )
 
 
-_NUMERO_CITE = re.compile(r"(?<!\w)n\s?[°o]\.?\s*(\d{4}-\d{1,4})\b", re.IGNORECASE)
+def date_impossible_document(ctx: Context) -> Iterator[Draft]:
+    """Chaque date écrite dans un document existe (pas de « 31 septembre 2025 ») et son jour de la
+    semaine, s'il est écrit, est le bon (pas de « lundi 16 septembre 2025 », un mardi).
+
+    Pourquoi : une date impossible ne désigne aucun jour ; l'acte qui la porte est ambigu.
+    Référence : calendrier grégorien."""
+    for document in ctx.documents:
+        for trouve in document.faits.dates_impossibles:
+            yield Draft(
+                f"la date « {trouve.ecrit} » est impossible : {trouve.valeur}",
+                trouve.lieu(document),
+                {"ecrite": trouve.ecrit},
+            )
+
+
 _FIN_REFERENCE = re.compile(r"[«;\"“]")
 
 
 def _actes_cites(document: IdentifiedDocument) -> Iterator[tuple[TextPiece, int, int, str, date | None]]:
-    """Each « n°AAAA-NNN » of the document and the first date after it, before the title."""
+    """Each « n°AAAA-NNN » the document cites as a délibération (not a loi, décret, ordonnance or
+    arrêté) and the first date after it, before the title."""
     for piece in document.document.pieces:
-        for m in _NUMERO_CITE.finditer(piece.text):
+        if piece.is_header:
+            continue
+        for m in NUMERO_ACTE.finditer(piece.text):
+            if nature_citee(piece.text, m.start()) != "deliberation":
+                continue
             suite = piece.text[m.end() : m.end() + 100]
             coupure = _FIN_REFERENCE.search(suite)
             suite = suite[: coupure.start()] if coupure else suite
@@ -452,7 +541,7 @@ def siret_document(ctx: Context) -> Iterator[Draft]:
                 continue
             valide = "" if stdnum_siret.is_valid(trouve.valeur) else " (et sa clé de contrôle est fausse)"
             yield Draft(
-                f"le SIRET « {trouve.piece.text[trouve.debut : trouve.fin]} » n'est ni celui de la collectivité ni "
+                f"le SIRET « {trouve.ecrit} » n'est ni celui de la collectivité ni "
                 f"celui du bénéficiaire{valide}",
                 trouve.lieu(document),
                 {
@@ -461,3 +550,65 @@ def siret_document(ctx: Context) -> Iterator[Draft]:
                     "beneficiaire": document.affaire.beneficiaire.siret,
                 },
             )
+
+
+def identifiant_actes_document(ctx: Context) -> Iterator[Draft]:
+    """Chaque identifiant ACTES écrit dans un document est celui de l'accusé de réception de la
+    délibération de l'affaire (le « -1-1 » ajouté par la préfecture mis à part).
+
+    Pourquoi : l'identifiant désigne l'acte transmis au contrôle de légalité ; un autre identifiant
+    rattache le document à un autre acte, ou à aucun.
+    Référence : format de l'identifiant ACTES (département-SIREN-AAAAMMJJ-numéro interne-nature)."""
+    for document in ctx.documents:
+        acquittement = document.affaire.deliberation.acquittement
+        attendu = acquittement.identifiant if acquittement is not None else None
+        for trouve in document.faits.identifiants_actes:
+            if trouve.valeur == attendu:
+                continue
+            dossier = (
+                f"celui du dossier est {attendu}"
+                if attendu is not None
+                else "le dossier ne donne pas d'accusé de réception pour cette délibération"
+            )
+            yield Draft(
+                f"l'identifiant ACTES « {trouve.valeur} » n'est pas celui de la délibération : {dossier}",
+                trouve.lieu(document),
+                {"ecrit": trouve.valeur, "dossier": attendu or ""},
+            )
+
+
+def vote_document(ctx: Context) -> Iterator[Draft]:
+    """Dans une délibération, les voix écrites à côté de « Pour », « Contre », « Abstention » et
+    « Ne prend pas part au vote » sont celles du dossier, et le résultat écrit (« Adopté »,
+    « Rejeté ») est celui du vote.
+
+    Pourquoi : le décompte des voix et le résultat sont la décision elle-même ; un chiffre retouché
+    dans le document change ce qui a été voté.
+    Référence : CGCT, règle de vote du conseil départemental (article L3121-15, numéro à confirmer : décisions à la majorité des suffrages exprimés, voix
+    prépondérante du président en cas de partage)."""
+    for document in ctx.documents:
+        if document.kind is not DocumentKind.DELIBERATION:
+            continue
+        vote = document.affaire.deliberation.vote
+        nombres = {
+            "pour": vote.pour,
+            "contre": vote.contre,
+            "abstention": vote.abstention,
+            "ne prend pas part": vote.ne_prend_pas_part,
+        }
+        for compte in document.faits.voix:
+            quoi, nombre = compte.valeur
+            if nombre != nombres[quoi]:
+                yield Draft(
+                    f"« {compte.ecrit} » : le dossier compte {nombres[quoi]} voix ({quoi})",
+                    compte.lieu(document),
+                    {"quoi": quoi, "ecrit": str(nombre), "dossier": str(nombres[quoi])},
+                )
+        resultat = _resultat(vote.adopte)
+        for trouve in document.faits.resultats:
+            if trouve.valeur != resultat:
+                yield Draft(
+                    f"« {trouve.ecrit} » : d'après le vote du dossier, la délibération est {resultat.lower()}e",
+                    trouve.lieu(document),
+                    {"quoi": "résultat", "ecrit": trouve.valeur, "dossier": resultat},
+                )

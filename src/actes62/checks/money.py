@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from actes62.checks.context import Context, Draft
-from actes62.checks.texts import en_lettres_et_chiffres
+from actes62.checks.texts import ecrit_comme_montant, en_lettres_et_chiffres
 from actes62.formats import euros, trouver_montants
 from actes62.model import AnnexeBudget
 
@@ -102,7 +102,8 @@ def annexe_budget_egale_montant(ctx: Context) -> Iterator[Draft]:
 def montant_cite_dans_les_textes(ctx: Context) -> Iterator[Draft]:
     """Chaque montant cité dans les textes de la délibération, du rapport et de la convention (une
     fois les {{ }} remplis) est le montant attribué, ou un autre chiffre du dossier (CP, disponible,
-    solde, ligne de l'annexe).
+    solde, ligne de l'annexe). Un montant s'écrit avec « € », « euros » ou des centimes ; un nombre
+    nu (« les 1 500 participants ») n'en est pas un.
 
     Pourquoi : un montant tapé à la main dans un texte peut diverger du montant voté.
     Référence : cohérence des pièces d'un même acte (le montant attribué est la somme des
@@ -113,7 +114,7 @@ def montant_cite_dans_les_textes(ctx: Context) -> Iterator[Draft]:
             if texte.kind not in _TEXTES_DES_ACTES:
                 continue
             for debut, fin, valeur in trouver_montants(texte.texte):
-                if valeur not in chiffres:
+                if valeur not in chiffres and ecrit_comme_montant(texte.texte[debut:fin]):
                     yield Draft(
                         f"le montant {texte.texte[debut:fin]} cité par le texte n'est pas le montant "
                         f"attribué ({euros(affaire.montant)}) ni un autre chiffre du dossier",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any, Literal, TypeVar
@@ -65,10 +64,6 @@ class Reference:
 
     def motif_numero_interne(self, jour: date) -> Periode | None:
         return _en_vigueur(self.motifs_numero_interne, jour)
-
-    def seuil_convention_montant(self, jour: date) -> Decimal | None:
-        periode = self.seuil_convention(jour)
-        return Decimal(periode.valeur) if periode is not None else None
 
 
 def _en_vigueur(periodes: tuple[_T, ...], jour: date) -> _T | None:

@@ -98,6 +98,8 @@ RULES: tuple[Rule, ...] = (
     Rule("V007", "present-et-excuse", _E, seance.present_et_excuse),
     Rule("V008", "membres-non-comptes", _W, seance.membres_non_comptes),
     Rule("V009", "president-ou-secretaire-absent", _E, seance.president_et_secretaire_presents),
+    Rule("V010", "membre-liste-deux-fois", _E, seance.membre_liste_deux_fois),
+    Rule("V011", "deliberation-non-adoptee", _E, seance.deliberation_adoptee),
     # identifiers and names
     Rule("I001", "siret-invalide", _E, identifiers.siret_valide),
     Rule("I002", "actes-siren", _E, identifiers.actes_siren),
@@ -120,6 +122,10 @@ RULES: tuple[Rule, ...] = (
     Rule("P010", "acte-cite-date-differente", _E, lecture.acte_cite_date_document),
     Rule("P011", "acte-cite-inconnu", _W, lecture.acte_cite_inconnu_document),
     Rule("P012", "siret-different", _E, lecture.siret_document),
+    Rule("P013", "identifiant-actes-different", _E, lecture.identifiant_actes_document),
+    Rule("P014", "vote-different", _E, lecture.vote_document),
+    Rule("P015", "date-impossible", _E, lecture.date_impossible_document),
+    Rule("P016", "montant-en-lettres-inconnu", _E, lecture.en_lettres_inconnu_document),
     # the checker itself
     Rule("X001", "erreur-interne", _E, erreur_interne),
     Rule("X002", "textes-non-rendus", _E, textes_non_rendus),
@@ -170,7 +176,9 @@ def check(
 ) -> list[Finding]:
     """Check the dossier, and each document (DOCX/PDF) against it; returns the findings, rule by rule.
 
-    `source` is the dossier file, to name its lines in findings. `rules` defaults to the whole table.
+    `documents` may name folders: they are expanded as on the command line (DOCX and PDF files,
+    recursively); a path that does not exist is reported (P002). `source` is the dossier file, to
+    name its lines in findings. `rules` defaults to the whole table.
     Never raises on a bad dossier or document: a rule that fails becomes an X001 finding.
     """
     fichier = str(source) if source is not None else "dossier"

@@ -1,17 +1,20 @@
 """Rules on the séance: votes against the members present and represented, pouvoirs, quorum,
-the count of members, the président and the secrétaire."""
+the count of members, members listed twice, the président and the secrétaire, and whether each
+délibération was adopted."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from actes62.checks.context import Context, Draft, meme_personne
-from actes62.model import Personne
+from actes62.checks.context import Context, Draft, cle_personne, meme_personne
+from actes62.model import Personne, Seance
 
 __all__ = [
+    "deliberation_adoptee",
     "effectif_depasse",
     "mandant_present",
     "mandataire_absent",
+    "membre_liste_deux_fois",
     "membres_non_comptes",
     "pouvoir_double",
     "present_et_excuse",
@@ -25,41 +28,90 @@ def _nombre(n: int, nom: str) -> str:
     return f"{n} {nom}{'s' if n > 1 else ''}"
 
 
-def _cle(personne: Personne) -> tuple[str, str]:
-    return (personne.prenom.casefold(), personne.nom.casefold())
+_cle = cle_personne
 
 
 def _parmi(personne: Personne, personnes: list[Personne]) -> bool:
     return any(meme_personne(personne, p) for p in personnes)
 
 
+def _presents_et_representes(seance: Seance) -> tuple[int, int]:
+    """The members present and the members validly represented, each counted once: a pouvoir
+    counts when its mandant is absent and its mandataire present."""
+    presents = {_cle(p) for p in seance.presents}
+    representes = {
+        _cle(pouvoir.mandant)
+        for pouvoir in seance.pouvoirs
+        if _cle(pouvoir.mandant) not in presents and _cle(pouvoir.mandataire) in presents
+    }
+    return len(presents), len(representes)
+
+
 def votes_superieurs_aux_voix(ctx: Context) -> Iterator[Draft]:
     """Les voix comptées (pour + contre + abstention + ne prend pas part) ne dépassent pas les
-    membres présents plus les pouvoirs.
+    membres présents plus les membres valablement représentés, chacun compté une fois (un pouvoir
+    compte si son mandant est absent et son mandataire présent).
 
     Pourquoi : chaque membre présent vote pour lui et, au plus, pour le membre qui lui a donné
     pouvoir ; le dossier d'exemple compte 44 voix pour 39 présents et aucun pouvoir enregistré.
     Référence : CGCT, article L3121-16 (un conseiller empêché peut donner pouvoir à un collègue ;
     un conseiller ne peut recevoir qu'un pouvoir)."""
     seance = ctx.dossier.seance
-    voix = len(seance.presents) + len(seance.pouvoirs)
+    presents, representes = _presents_et_representes(seance)
+    voix = presents + representes
     for i, affaire in enumerate(ctx.affaires):
         vote = affaire.deliberation.vote
         if vote.votants > voix:
             yield Draft(
                 f"{vote.votants} voix comptées (pour {vote.pour}, contre {vote.contre}, abstention "
                 f"{vote.abstention}, ne prend pas part {vote.ne_prend_pas_part}) pour "
-                f"{_nombre(len(seance.presents), 'présent')} et {_nombre(len(seance.pouvoirs), 'pouvoir')}, "
+                f"{_nombre(presents, 'présent')} et {_nombre(representes, 'pouvoir')} valables, "
                 f"soit {voix} voix au plus",
                 ctx.lieu(
                     ("affaires", i, "deliberation", "vote"), affaire=i, kind="délibération", part="vote"
                 ),
                 {
                     "votants": str(vote.votants),
-                    "presents": str(len(seance.presents)),
-                    "pouvoirs": str(len(seance.pouvoirs)),
+                    "presents": str(presents),
+                    "pouvoirs": str(representes),
                 },
             )
+
+
+def deliberation_adoptee(ctx: Context) -> Iterator[Draft]:
+    """Chaque délibération a été adoptée : plus de voix pour que de voix contre, ou, en cas de
+    partage, la voix prépondérante du président pour ; un partage sans voix prépondérante indiquée
+    est signalé comme tel.
+
+    Pourquoi : une délibération dit « DÉCIDE » ; rejetée, elle ne décide rien et ne peut être
+    transmise comme une décision.
+    Référence : CGCT, règle de vote du conseil départemental (article L3121-15, numéro à confirmer : majorité des suffrages exprimés ; en cas de partage, voix
+    prépondérante du président)."""
+    for i, affaire in enumerate(ctx.affaires):
+        vote = affaire.deliberation.vote
+        if vote.adopte:
+            continue
+        if vote.pour == vote.contre and vote.voix_preponderante is None:
+            message = (
+                f"partage des voix : la voix prépondérante du président n'est pas indiquée ({vote.pour} pour, "
+                f"{vote.contre} contre) ; la délibération n'est pas adoptée"
+            )
+        elif vote.pour == vote.contre:
+            message = (
+                f"partage des voix ({vote.pour} pour, {vote.contre} contre) et voix prépondérante du président "
+                "contre : la délibération est rejetée"
+            )
+        else:
+            message = f"{vote.pour} voix pour, {vote.contre} contre : la délibération est rejetée"
+        yield Draft(
+            message,
+            ctx.lieu(("affaires", i, "deliberation", "vote"), affaire=i, kind="délibération", part="vote"),
+            {
+                "pour": str(vote.pour),
+                "contre": str(vote.contre),
+                "voix_preponderante": vote.voix_preponderante or "",
+            },
+        )
 
 
 def pouvoir_double(ctx: Context) -> Iterator[Draft]:
@@ -120,7 +172,8 @@ def mandant_present(ctx: Context) -> Iterator[Draft]:
 
 def quorum(ctx: Context) -> Iterator[Draft]:
     """Le quorum est atteint : la majorité absolue des membres en exercice est présente (Conseil
-    départemental) ou présente ou représentée (Commission Permanente).
+    départemental) ou présente ou représentée (Commission Permanente) ; chaque membre est compté
+    une fois, un pouvoir seulement si son mandant est absent et son mandataire présent.
 
     Pourquoi : sans quorum l'assemblée ne peut pas délibérer (elle se réunit de nouveau trois jours
     plus tard, sans condition de quorum).
@@ -129,9 +182,8 @@ def quorum(ctx: Context) -> Iterator[Draft]:
     regle = ctx.reference.quorum(seance.instance, seance.date)
     if regle is None:
         return
-    comptes = len(seance.presents)
-    if regle.mode == "presents_ou_representes":
-        comptes += len(seance.pouvoirs)
+    presents, representes = _presents_et_representes(seance)
+    comptes = presents + representes if regle.mode == "presents_ou_representes" else presents
     majorite = seance.membres_en_exercice // 2 + 1
     if comptes < majorite:
         qui = "présents ou représentés" if regle.mode == "presents_ou_representes" else "présents"
@@ -200,6 +252,40 @@ def present_et_excuse(ctx: Context) -> Iterator[Draft]:
                 f"{personne.designation} est à la fois présent et excusé",
                 ctx.lieu(("seance", "presents", rang), kind="séance", part="présents"),
                 {"membre": personne.designation},
+            )
+
+
+_LISTES = (
+    ("presents", "présents"),
+    ("excuses", "excusés"),
+    ("sans_voix_presents", "présents sans voix délibérative"),
+    ("sans_voix_excuses", "excusés sans voix délibérative"),
+)
+
+
+def membre_liste_deux_fois(ctx: Context) -> Iterator[Draft]:
+    """Un membre n'est listé qu'une fois parmi les présents, les excusés et les membres sans voix
+    délibérative (présent et excusé à la fois : règle V007).
+
+    Pourquoi : un nom répété fausse les comptes de la feuille de présence, du quorum et des voix.
+    Référence : feuille de présence de la séance (chaque membre y figure une fois)."""
+    seance = ctx.dossier.seance
+    vus: dict[tuple[str, str], str] = {}
+    for champ, libelle in _LISTES:
+        personnes: list[Personne] = getattr(seance, champ)
+        for rang, personne in enumerate(personnes):
+            cle = _cle(personne)
+            premiere = vus.get(cle)
+            if premiere is None:
+                vus[cle] = champ
+                continue
+            if {premiere, champ} == {"presents", "excuses"}:
+                continue  # V007
+            premier_libelle = dict(_LISTES)[premiere]
+            yield Draft(
+                f"{personne.designation} est listé deux fois ({premier_libelle}, {libelle})",
+                ctx.lieu(("seance", champ, rang), kind="séance", part=libelle),
+                {"membre": personne.designation, "listes": f"{premier_libelle}, {libelle}"},
             )
 
 

@@ -1,5 +1,6 @@
-"""Facts read from running French text: amounts in words beside their digits, « délibération du
-<date> », « annexe N » and what the sentence says it is, a bilan deadline, a name's occurrences.
+"""Facts read from running French text: amounts in words beside their digits (or alone), dates
+that cannot be, « délibération du <date> », « annexe N » and what the sentence says it is, a bilan
+deadline, a name's occurrences, the vote of a délibération, its result and its ACTES identifier.
 
 The amounts and dates themselves are found by `actes62.formats` (`trouver_montants`,
 `trouver_dates`, `trouver_en_lettres`); this module only says which of them belong together.
@@ -7,43 +8,43 @@ The amounts and dates themselves are found by `actes62.formats` (`trouver_montan
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from functools import cache, lru_cache
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from actes62.formats import trouver_dates, trouver_en_lettres, trouver_montants
+from actes62.formats import (
+    MOTIF_DATE,
+    date_longue,
+    lire_date,
+    trouver_dates,
+    trouver_en_lettres,
+    trouver_montants,
+)
+from actes62.read import pliage
 
 __all__ = [
     "MOTS_CLES",
     "EnLettres",
     "ReferenceAnnexe",
     "dates_de_deliberation",
+    "dates_impossibles",
     "dates_limite_bilan",
+    "ecrit_comme_montant",
     "en_lettres_et_chiffres",
+    "en_lettres_seules",
+    "identifiants_actes",
     "occurrences",
     "pliage",
+    "pourcentages",
     "references_annexes",
+    "resultats_vote",
     "titre_normalise",
+    "voix",
 ]
-
-
-@cache
-def _plier(c: str) -> str:
-    base = unicodedata.normalize("NFD", c)[0]
-    bas = base.lower()
-    return bas if len(bas) == 1 else base
-
-
-def pliage(texte: str) -> str:
-    """Lower case without accents, one character for one (offsets are kept).
-
-    >>> pliage("Lianes Coopération ÉTÉ")
-    'lianes cooperation ete'
-    """
-    return "".join(map(_plier, texte))
 
 
 def titre_normalise(titre: str) -> str:
@@ -93,6 +94,126 @@ def en_lettres_et_chiffres(texte: str) -> list[EnLettres]:
             d, f, v = voisin
             paires.append(EnLettres(min(d, debut), max(f, fin), valeur, v, texte[debut:fin], texte[d:f]))
     return paires
+
+
+def en_lettres_seules(texte: str, paires: list[EnLettres] | None = None) -> list[tuple[int, int, Decimal]]:
+    """The amounts in words with no amount in digits beside them (« une subvention de neuf mille
+    euros »); `paires` is `en_lettres_et_chiffres(texte)` when already known."""
+    tous = trouver_en_lettres(texte)
+    if not tous:
+        return []
+    paires = en_lettres_et_chiffres(texte) if paires is None else paires
+    return [
+        (debut, fin, valeur)
+        for debut, fin, valeur in tous
+        if not any(p.debut <= debut and fin <= p.fin for p in paires)
+    ]
+
+
+_CHIFFRE = re.compile(r"\d")
+_DEVISE = re.compile(r"€|\beuros?\b|\bEUR\b|,\d", re.IGNORECASE)
+
+
+def ecrit_comme_montant(ecrit: str) -> bool:
+    """An amount found in running text is written as money: with « € », « euros » or cents (not
+    a bare grouped number like « les 1 500 participants »).
+
+    >>> ecrit_comme_montant("9 380 €"), ecrit_comme_montant("620,00"), ecrit_comme_montant("1 500")
+    (True, True, False)
+    """
+    return _DEVISE.search(ecrit) is not None
+
+
+# --- dates that cannot be -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16384)
+def _dates_impossibles(texte: str) -> tuple[tuple[int, int, str], ...]:
+    valides = {(debut, fin) for debut, fin, _ in trouver_dates(texte)}
+    resultats = []
+    for m in MOTIF_DATE.finditer(texte):
+        if (m.start(), m.end()) in valides:
+            continue
+        try:
+            lire_date(m[0])
+        except ValueError:
+            resultats.append((m.start(), m.end(), _raison(m)))
+    return tuple(resultats)
+
+
+def _raison(m: re.Match[str]) -> str:
+    """Why a written date cannot be: a weekday that is not the date's, or a day that does not exist."""
+    groupes = m.groupdict()
+    if groupes.get("js") and groupes.get("j"):
+        try:
+            jour = lire_date(m.string[m.start("j") : m.end()])
+        except ValueError:
+            jour = None
+        if jour is not None:
+            return f"le {date_longue(jour)} est un {date_longue(jour, jour=True).split()[0]}"
+    return "ce jour n'existe pas"
+
+
+def dates_impossibles(texte: str) -> list[tuple[int, int, str]]:
+    """(start, end, why) of the dates written in `texte` that cannot be: « 31 septembre 2025 »,
+    « lundi 16 septembre 2025 » (a Tuesday), « 30/02/2025 » (dates `trouver_dates` skips).
+
+    >>> dates_impossibles("le lundi 16 septembre 2025 et le 31/09/2025")
+    [(3, 26, 'le 16 septembre 2025 est un mardi'), (33, 43, "ce jour n'existe pas")]
+    """
+    if _CHIFFRE.search(texte) is None:
+        return []
+    return list(_dates_impossibles(texte))
+
+
+# --- the vote of a délibération, its result, its ACTES identifier ------------------------------------
+
+_VOIX = re.compile(
+    r"(?<!\w)(Pour|Contre|Abstentions?|Ne prennent pas part au vote|Ne prend pas part au vote)"
+    r"\s*:\s*(\d+)(?!\d)"
+)
+_RESULTAT = re.compile(r"\(\s*(Adopt|Rejet)[ée]e?s?\b[^()]{0,60}\)", re.IGNORECASE)
+_ACTES = re.compile(
+    r"(?<![\w-])(?:\d{3}|\d{2}[AB])-\d{9}-\d{8}-[A-Za-z0-9_]{1,15}-(?:DE|AR|AI|CC|BF|AU)(?![A-Za-z0-9_])"
+)
+_POURCENTAGE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s?%")
+
+
+def voix(texte: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, what, count) of the vote counts: « Pour : 44 voix » gives « pour », 44; also
+    « contre », « abstention », « ne prend pas part »."""
+    resultats = []
+    for m in _VOIX.finditer(texte):
+        quoi = pliage(m[1])
+        quoi = "abstention" if quoi.startswith("abstention") else quoi
+        quoi = "ne prend pas part" if quoi.startswith("ne ") else quoi
+        resultats.append((m.start(), m.end(), quoi, int(m[2])))
+    return resultats
+
+
+def resultats_vote(texte: str) -> list[tuple[int, int, str]]:
+    """(start, end, « Adopté » or « Rejeté ») of the results written « (Adopté) », « (Rejetée) »."""
+    return [
+        (m.start(), m.end(), "Adopté" if m[1].lower() == "adopt" else "Rejeté")
+        for m in _RESULTAT.finditer(texte)
+    ]
+
+
+def identifiants_actes(texte: str) -> list[tuple[int, int, str]]:
+    """(start, end, identifier) of the ACTES identifiers (« 062-226200012-20250915-LMC1526130-DE »,
+    the « -1-1 » the préfecture adds left aside)."""
+    return [(m.start(), m.end(), m[0]) for m in _ACTES.finditer(texte)]
+
+
+def pourcentages(texte: str) -> list[tuple[int, int, Decimal]]:
+    """(start, end, value) of the percentages written with « % » (« 31,98 % », « 1,2% »)."""
+    resultats = []
+    for m in _POURCENTAGE.finditer(texte):
+        try:
+            resultats.append((m.start(), m.end(), Decimal(m[1].replace(",", "."))))
+        except InvalidOperation:
+            continue
+    return resultats
 
 
 # --- « délibération du <date> » -------------------------------------------------------------------------
