@@ -93,7 +93,7 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
     debut = time.perf_counter()
     dossier = load(arguments.dossier)
     documents = documents_in([Path(p) for p in arguments.fichiers])
-    findings = check(dossier, documents, source=Path(arguments.dossier))
+    findings = check(dossier, documents, source=Path(arguments.dossier), progression=True)
     duree = time.perf_counter() - debut
     if arguments.format == "json":
         sortie.write(findings_to_json(findings) + "\n")

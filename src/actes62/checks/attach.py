@@ -33,6 +33,7 @@ from actes62.checks.texts import (
 from actes62.errors import DocumentIllisible
 from actes62.formats import euros, lire_pourcentage, trouver_dates, trouver_montants
 from actes62.model import Affaire, AnnexeBudget, AnnexeDocument
+from actes62.progress import Progression
 from actes62.read import (
     DocumentKind,
     Identification,
@@ -154,14 +155,14 @@ def _annexe_jointe(partie: str | None, affaires: Sequence[Affaire]) -> bool:
 
 
 def lire_et_rattacher(
-    chemins: Sequence[Path], affaires: Sequence[Affaire]
+    chemins: Sequence[Path], affaires: Sequence[Affaire], progression: bool = False
 ) -> tuple[list[IdentifiedDocument], list[DocumentRejete]]:
     """Read each document once (folders expanded, a PDF of several acts split by its bookmarks)
     and tie each act to its affaire; what cannot be is set aside with a reason."""
     index = _Index.de(affaires)
     fichiers, rejetes = _developper(chemins)
     identifies: list[IdentifiedDocument] = []
-    for chemin, lu in zip(fichiers, _lectures(fichiers), strict=True):
+    for chemin, lu in zip(fichiers, _lectures(fichiers, progression), strict=True):
         if isinstance(lu, str):
             rejetes.append(DocumentRejete(chemin, lu, illisible=True))
             continue
@@ -176,8 +177,8 @@ def lire_et_rattacher(
                 rejetes.append(
                     DocumentRejete(
                         document.path,
-                        f"{identification.kind.value} reconnue, mais aucune affaire du dossier ne lui correspond"
-                        + _indices(identification),
+                        f"{identification.kind.value} {'reconnu' if identification.kind is DocumentKind.RAPPORT else 'reconnue'}"
+                        ", mais aucune affaire du dossier ne lui correspond" + _indices(identification),
                         kind=identification.kind,
                         partie=document.partie,
                     )
@@ -221,13 +222,22 @@ def _lire(chemin: Path) -> _Lu:
     return [(partie, identification, _faits(partie)) for partie, identification in identify_parts(document)]
 
 
-def _lectures(chemins: Sequence[Path]) -> list[_Lu]:
+def _lectures(chemins: Sequence[Path], progression: bool = False) -> list[_Lu]:
     """Each document read once, in the order given; spread over the cores for a séance."""
+    barre = Progression(len(chemins), "Lecture des documents", actif=None if progression else False)
     processus = os.cpu_count() or 1
+    lus: list[_Lu] = []
     if processus <= 1 or len(chemins) < SEUIL_PARALLELE:
-        return [_lire(chemin) for chemin in chemins]
-    with ProcessPoolExecutor(processus) as executeur:
-        return list(executeur.map(_lire, chemins, chunksize=max(1, len(chemins) // (processus * 8))))
+        for chemin in chemins:
+            lus.append(_lire(chemin))
+            barre.avancer()
+    else:
+        with ProcessPoolExecutor(processus) as executeur:
+            for lu in executeur.map(_lire, chemins, chunksize=max(1, len(chemins) // (processus * 8))):
+                lus.append(lu)
+                barre.avancer()
+    barre.terminer()
+    return lus
 
 
 def _indices(identification: Identification) -> str:
