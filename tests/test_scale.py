@@ -6,6 +6,9 @@ import hashlib
 import io
 from pathlib import Path
 
+import pytest
+
+from actes62.checks import check
 from actes62.gabarit import Gabarit
 from actes62.progress import Progression
 from actes62.render import generer
@@ -56,3 +59,21 @@ def test_progress_draws_on_a_terminal() -> None:
     barre.avancer(4)
     barre.terminer()
     assert "4/4" in flux.getvalue() and flux.getvalue().endswith("\n")
+
+
+@pytest.mark.parametrize("graine", [1, 2, 3])
+def test_generated_seances_check_clean(tmp_path: Path, graine: int) -> None:
+    """Varied affaires (1 to 30 budget lines, 3 to 15 visas, « & », accents): the documents as
+    generated agree with the dossier — no document finding (P…) at all."""
+    seance = seance_synthetique(10, graine=graine)
+    fichiers = generer(seance, tmp_path)
+    constats = check(seance, fichiers)
+    assert [c for c in constats if c.code.startswith("P")] == []
+    assert len({c.location.file for c in constats}) == 1  # all about the dossier itself
+
+
+def test_generated_pdfs_and_bundles_check_clean(tmp_path: Path) -> None:
+    seance = seance_synthetique(3, graine=4)
+    fichiers = generer(seance, tmp_path, pdf=True)
+    assert sum(f.suffix == ".pdf" for f in fichiers) == 3 * 4 + 3  # each document, and a bundle each
+    assert [c for c in check(seance, [tmp_path]) if c.code.startswith("P")] == []
