@@ -4,7 +4,7 @@ nature, internal number), the convention's signatory, the beneficiary's name in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from stdnum.fr import siret as stdnum_siret
 
@@ -54,6 +54,27 @@ def siret_valide(ctx: Context) -> Iterator[Draft]:
             )
 
 
+def _partie_actes_differente(
+    ctx: Context, partie: str, attendu: str, message: Callable[[str], str]
+) -> Iterator[Draft]:
+    """A finding for each affaire whose ACTES identifier has another `partie` than `attendu`."""
+    for i, affaire in enumerate(ctx.affaires):
+        acquittement = affaire.deliberation.acquittement
+        if acquittement is None or acquittement.partie(partie) == attendu:
+            continue
+        yield Draft(
+            message(acquittement.partie(partie)),
+            ctx.lieu(
+                ("affaires", i, "deliberation", "acquittement", "identifiant"),
+                affaire=i,
+                kind="délibération",
+                part="accusé de réception",
+                texte=acquittement.identifiant,
+            ),
+            {"actes": acquittement.partie(partie), "attendu": attendu},
+        )
+
+
 def actes_siren(ctx: Context) -> Iterator[Draft]:
     """Le SIREN de l'identifiant ACTES est celui de la collectivité (les 9 premiers chiffres de son
     SIRET).
@@ -61,21 +82,12 @@ def actes_siren(ctx: Context) -> Iterator[Draft]:
     Pourquoi : la préfecture rattache l'acte à la collectivité par ce SIREN.
     Référence : format de l'identifiant ACTES (département-SIREN-date-numéro interne-nature)."""
     siren = ctx.dossier.collectivite.siren
-    for i, affaire in enumerate(ctx.affaires):
-        acquittement = affaire.deliberation.acquittement
-        if acquittement is not None and acquittement.partie("siren") != siren:
-            yield Draft(
-                f"l'identifiant ACTES porte le SIREN {acquittement.partie('siren')}, celui de la collectivité "
-                f"est {siren}",
-                ctx.lieu(
-                    ("affaires", i, "deliberation", "acquittement", "identifiant"),
-                    affaire=i,
-                    kind="délibération",
-                    part="accusé de réception",
-                    texte=acquittement.identifiant,
-                ),
-                {"actes": acquittement.partie("siren"), "collectivite": siren},
-            )
+    yield from _partie_actes_differente(
+        ctx,
+        "siren",
+        siren,
+        lambda lu: f"l'identifiant ACTES porte le SIREN {lu}, celui de la collectivité est {siren}",
+    )
 
 
 def actes_departement(ctx: Context) -> Iterator[Draft]:
@@ -84,21 +96,12 @@ def actes_departement(ctx: Context) -> Iterator[Draft]:
     Pourquoi : il désigne la préfecture destinataire.
     Référence : format de l'identifiant ACTES (code département sur 3 caractères)."""
     code = ctx.dossier.collectivite.code_departement
-    for i, affaire in enumerate(ctx.affaires):
-        acquittement = affaire.deliberation.acquittement
-        if acquittement is not None and acquittement.partie("departement") != code:
-            yield Draft(
-                f"l'identifiant ACTES porte le département {acquittement.partie('departement')}, celui de la "
-                f"collectivité est {code}",
-                ctx.lieu(
-                    ("affaires", i, "deliberation", "acquittement", "identifiant"),
-                    affaire=i,
-                    kind="délibération",
-                    part="accusé de réception",
-                    texte=acquittement.identifiant,
-                ),
-                {"actes": acquittement.partie("departement"), "collectivite": code},
-            )
+    yield from _partie_actes_differente(
+        ctx,
+        "departement",
+        code,
+        lambda lu: f"l'identifiant ACTES porte le département {lu}, celui de la collectivité est {code}",
+    )
 
 
 def actes_nature(ctx: Context) -> Iterator[Draft]:
@@ -109,21 +112,13 @@ def actes_nature(ctx: Context) -> Iterator[Draft]:
     periode = ctx.reference.nature_deliberation(ctx.dossier.seance.date)
     if periode is None:
         return
-    for i, affaire in enumerate(ctx.affaires):
-        acquittement = affaire.deliberation.acquittement
-        if acquittement is not None and acquittement.partie("nature") != periode.valeur:
-            yield Draft(
-                f"l'identifiant ACTES d'une délibération porte la nature {acquittement.partie('nature')}, "
-                f"« {periode.valeur} » est attendue",
-                ctx.lieu(
-                    ("affaires", i, "deliberation", "acquittement", "identifiant"),
-                    affaire=i,
-                    kind="délibération",
-                    part="accusé de réception",
-                    texte=acquittement.identifiant,
-                ),
-                {"actes": acquittement.partie("nature"), "attendue": periode.valeur},
-            )
+    nature = periode.valeur
+    yield from _partie_actes_differente(
+        ctx,
+        "nature",
+        nature,
+        lambda lu: f"l'identifiant ACTES d'une délibération porte la nature {lu}, « {nature} » est attendue",
+    )
 
 
 def actes_numero_interne(ctx: Context) -> Iterator[Draft]:
