@@ -218,3 +218,15 @@ def test_cli_check_summarises_a_good_dossier() -> None:
     assert "39 présents, 5 excusés" in texte
     assert "solde 620,00\xa0€" in texte
     assert "31,98\xa0%" in texte and "2,13\xa0%" in texte
+
+
+def test_cli_speaks_french_on_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as sortie:
+        main(["generate"])
+    assert sortie.value.code == 2
+    erreur = capsys.readouterr().err
+    assert "usage : actes62 generate" in erreur
+    assert "arguments obligatoires manquants : dossier, -o/--sortie" in erreur
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "afficher cette aide et sortir" in capsys.readouterr().out

@@ -14,7 +14,7 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from actes62 import formats
 from actes62.errors import Actes62Error
@@ -28,16 +28,34 @@ EXIT_FINDINGS = 1
 EXIT_ERREUR = 2
 
 
+class _Formateur(argparse.HelpFormatter):
+    """argparse's help in French."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "usage : " if prefix is None else prefix)
+
+
 class _Parseur(argparse.ArgumentParser):
-    """argparse with French usage errors and exit code 2."""
+    """argparse with French help and usage errors, and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formateur)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et sortir")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         traduit = (
             message.replace("the following arguments are required", "arguments obligatoires manquants")
+            .replace("manquants:", "manquants :")
             .replace("unrecognized arguments", "arguments inconnus")
-            .replace("invalid choice", "choix invalide")
+            .replace("invalid choice:", "choix invalide :")
+            .replace("(choose from", "(choix possibles :")
             .replace("expected one argument", "une valeur est attendue")
+            .replace("arguments inconnus:", "arguments inconnus :")
         )
         print(f"actes62 : erreur : {traduit}", file=sys.stderr)
         raise SystemExit(EXIT_ERREUR)
@@ -161,7 +179,9 @@ def _parseur() -> argparse.ArgumentParser:
     )
     check.add_argument("dossier", help="le fichier dossier (YAML)")
     check.add_argument("fichiers", nargs="*", help="documents DOCX/PDF ou dossiers à vérifier")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="format de sortie (text ou json)"
+    )
     check.set_defaults(action=_commande_check)
 
     generate = sous.add_parser(
@@ -176,7 +196,9 @@ def _parseur() -> argparse.ArgumentParser:
     generate.add_argument(
         "--pdf", action="store_true", help="produire aussi les PDF/A (LibreOffice) et le PDF de transmission"
     )
-    generate.add_argument("--templates", help="dossier de modèles DOCX propres à la collectivité")
+    generate.add_argument(
+        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
+    )
     generate.set_defaults(action=_commande_generate)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
