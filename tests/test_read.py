@@ -12,14 +12,9 @@ from docx.oxml import parse_xml
 
 import actes62
 from actes62.errors import DocumentIllisible
+from actes62.identify import DocumentKind, identify
 from actes62.pdf import convertir_pdf
-from actes62.read import (
-    DocumentKind,
-    documents_in,
-    identify,
-    normalise,
-    read_document,
-)
+from actes62.read import documents_in, normalise, read_document
 from actes62.render import generer
 
 EXEMPLE = Path(__file__).resolve().parents[1] / "examples" / "lianes-2025" / "dossier.yaml"
@@ -253,7 +248,7 @@ def test_a_deliberation_that_cites_its_rapport_number(tmp_path: Path) -> None:
     ],
 )
 def test_what_a_number_is_cited_as(texte: str, nature: str | None) -> None:
-    from actes62.read import NUMERO_ACTE, nature_citee
+    from actes62.identify import NUMERO_ACTE, nature_citee
 
     dernier = list(NUMERO_ACTE.finditer(texte))[-1]
     assert nature_citee(texte, dernier.start()) == nature

@@ -1,14 +1,10 @@
-"""DOCX and PDF documents → located text pieces, and what each document is, from its content.
+"""DOCX and PDF documents → located text pieces.
 
 Reading is the one place that touches python-docx's XML and pypdf: a DOCX gives its body
 paragraphs, its tables cell by cell (nested tables included), its text boxes, headers and footers;
-a PDF gives its pages, NFKC-normalised (ligatures), with the line of each offset. Each piece knows
-where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 5 », « en-tête », « page 1 ligne 7 »).
-
-`identify` then tells from the content — not the file name — which kind of act a document is and
-the clues that tie it to an affaire (délibération number, rapport number, SIRETs, budget total).
-A PDF made of several acts (the transmission PDF: one bookmark per act) is split by its bookmarks
-into parts, each identified on its own (`identify_parts`).
+a PDF gives its pages, NFKC-normalised (ligatures), with the line of each offset, and its bookmarks.
+Each piece knows where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 5 », « en-tête »,
+« page 1 ligne 7 »). What a document is, `identify` tells.
 """
 
 from __future__ import annotations
@@ -19,46 +15,25 @@ import unicodedata
 import zipfile
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from enum import StrEnum
-from functools import cache, cached_property
+from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
 from actes62.errors import DocumentIllisible
-from actes62.formats import lire_euros, lire_pourcentage
 
 __all__ = [
-    "NUMERO_ACTE",
     "Bookmark",
-    "BudgetRow",
-    "DocumentKind",
-    "Identification",
     "ReadDocument",
     "TextPiece",
     "documents_in",
-    "identify",
-    "identify_parts",
-    "nature_citee",
     "normalise",
     "parts",
-    "pliage",
     "read_document",
-    "sirets",
 ]
 
 EXTENSIONS = (".docx", ".pdf")
-
-
-class DocumentKind(StrEnum):
-    """The kinds of act a document can be; the value is the French label used in findings."""
-
-    DELIBERATION = "délibération"
-    RAPPORT = "rapport"
-    CONVENTION = "convention"
-    BUDGET = "annexe budgétaire"
 
 
 @dataclass(frozen=True)
@@ -115,15 +90,6 @@ class Bookmark:
 
 
 @dataclass(frozen=True)
-class BudgetRow:
-    """A row of a budget table: its amount cell, its percentage cell, whether it is the total."""
-
-    montant: tuple[TextPiece, Decimal] | None
-    pourcentage: tuple[TextPiece, Decimal] | None
-    total: bool
-
-
-@dataclass(frozen=True)
 class ReadDocument:
     """A document read: its pieces; for a PDF, its bookmarks. A part of a PDF split by its
     bookmarks (`parts`) has the bookmark's title as `partie`."""
@@ -147,29 +113,6 @@ class ReadDocument:
             if piece.table is not None:
                 tables.setdefault(piece.table, []).append(piece)
         return tables
-
-    @cached_property
-    def budget(self) -> list[BudgetRow] | None:
-        """The rows of the first table whose header names « Intitulé » and « Montant » (None if
-        there is none): amount cell (column « Montant »), percentage cell (column « % »), total
-        row (first cell « Total… »). Header rows are left out."""
-        for cellules in self.tables.values():
-            entete = " ".join(pliage(c.text) for c in cellules if c.is_header)
-            if "intitule" in entete and "montant" in entete:
-                return _lignes_budget(cellules)
-        return None
-
-
-@dataclass(frozen=True)
-class Identification:
-    """What a document is, from its content, and the clues that tie it to an affaire."""
-
-    kind: DocumentKind | None
-    numero_deliberation: str | None = None
-    numero_rapport: int | None = None
-    sirets: tuple[str, ...] = ()
-    total_budget: Decimal | None = None
-    montants_budget: tuple[Decimal, ...] = field(default=())
 
 
 # --- finding the documents ------------------------------------------------------------------------------
@@ -532,144 +475,3 @@ def parts(document: ReadDocument) -> list[ReadDocument]:
         if pieces:
             resultat.append(ReadDocument(document.path, document.format, pieces, partie=signet.title))
     return resultat
-
-
-# --- identifying ----------------------------------------------------------------------------------------
-
-_N = r"N\s?[°o]\.?\s*"
-_RAPPORT = re.compile(rf"\bRAPPORT\s+{_N}(\d+)\b")
-_DECIDE = re.compile(r"\bD[ÉE]CIDE\b")
-_NUMERO_PROPRE = re.compile(rf"\(\s*{_N}(\d{{4}}-\d{{1,4}})\s*\)")
-NUMERO_ACTE = re.compile(rf"(?<!\w){_N}(\d{{4}}-\d{{1,4}})\b", re.IGNORECASE)
-"""A number in the form of an act's: « n°2025-344 », « N° 2021-257 », « no 2000-321 » (group 1)."""
-_NATURE = re.compile(
-    r"\b(d[ée]lib[ée]ration|loi|d[ée]cret|ordonnance|arr[êe]t[ée]|circulaire|d[ée]cision|directive"
-    r"|r[èe]glement)s?\b",
-    re.IGNORECASE,
-)
-_FIN_DE_PHRASE = re.compile(r"[.;!?\n]")
-_TITRE_CONVENTION = re.compile(r"^\W*convention\b", re.IGNORECASE)
-SIRET = re.compile(r"(?<!\d)\d{3}[ \u00a0\u202f]?\d{3}[ \u00a0\u202f]?\d{3}[ \u00a0\u202f]?\d{5}(?!\d)")
-
-
-@cache
-def _plier(c: str) -> str:
-    base = unicodedata.normalize("NFD", c)[0]
-    bas = base.lower()
-    return bas if len(bas) == 1 else base
-
-
-def pliage(texte: str) -> str:
-    """Lower case without accents, one character for one (offsets are kept).
-
-    >>> pliage("Lianes Coopération ÉTÉ")
-    'lianes cooperation ete'
-    """
-    return "".join(map(_plier, texte))
-
-
-def nature_citee(texte: str, debut: int) -> str | None:
-    """What the number at `debut` of `texte` is cited as: the nearest kind of act named before it
-    in its sentence (« deliberation », « loi », « decret », « ordonnance », « arrete »…, folded), or
-    None when none is named.
-
-    >>> nature_citee("Vu la loi n° 2000-321", 10), nature_citee("(N°2025-344)", 1)
-    ('loi', None)
-    """
-    avant = texte[max(0, debut - 80) : debut]
-    fins = list(_FIN_DE_PHRASE.finditer(avant))
-    if fins:
-        avant = avant[fins[-1].end() :]
-    natures = list(_NATURE.finditer(avant))
-    return pliage(natures[-1][1]) if natures else None
-
-
-def sirets(texte: str) -> list[tuple[int, int, str]]:
-    """(start, end, 14 digits) of the SIRETs written in `texte` (3-3-3-5 digits, any spacing)."""
-    return [(m.start(), m.end(), re.sub(r"\D", "", m[0])) for m in SIRET.finditer(texte)]
-
-
-def _numero_deliberation(texte: str) -> str | None:
-    """The document's own délibération number: « (N°2025-344) », else the first number that is not
-    cited as an act (« délibération n°… », « loi n°… »)."""
-    propre = _NUMERO_PROPRE.search(texte)
-    if propre is not None:
-        return propre[1]
-    for m in NUMERO_ACTE.finditer(texte):
-        if nature_citee(texte, m.start()) is None:
-            return m[1]
-    return None
-
-
-_ANNEXE_A = re.compile(
-    rf"annexe\s+(?:à|a|de)\s+la\s+d[ée]lib[ée]ration\s+{_N}(\d{{4}}-\d{{1,4}})\b", re.IGNORECASE
-)
-
-
-def _numero_rattache(texte: str) -> str | None:
-    """The délibération an annex or a convention says it belongs to (« Annexe à la délibération
-    n°2025-344 »), else its own number."""
-    annexe = _ANNEXE_A.search(texte)
-    return annexe[1] if annexe is not None else _numero_deliberation(texte)
-
-
-def _lignes_budget(cellules: list[TextPiece]) -> list[BudgetRow]:
-    lignes: dict[int, dict[str, Any]] = {}
-    for cellule in cellules:
-        if cellule.row is None or cellule.is_header:
-            continue
-        ligne = lignes.setdefault(cellule.row, {"total": False, "montant": None, "pourcentage": None})
-        entete = pliage(cellule.header)
-        if cellule.column == 1 and pliage(cellule.text).strip().startswith("total"):
-            ligne["total"] = True
-        try:
-            if "montant" in entete:
-                ligne["montant"] = (cellule, lire_euros(cellule.text))
-            elif "%" in entete or "pourcent" in entete:
-                ligne["pourcentage"] = (cellule, lire_pourcentage(cellule.text))
-        except ValueError:
-            continue
-    return [
-        BudgetRow(ligne["montant"], ligne["pourcentage"], ligne["total"])
-        for _, ligne in sorted(lignes.items())
-    ]
-
-
-def identify(document: ReadDocument) -> Identification:
-    """The kind of act and the clues that tie it to an affaire, read from the document's content."""
-    texte = document.text
-    decide = _DECIDE.search(texte) is not None
-    propre = _NUMERO_PROPRE.search(texte)
-    if decide and propre is not None:  # a délibération, even if it cites its rapport by number
-        return Identification(DocumentKind.DELIBERATION, numero_deliberation=propre[1])
-    rapport = _RAPPORT.search(texte)
-    if rapport is not None:
-        return Identification(DocumentKind.RAPPORT, numero_rapport=int(rapport[1]))
-    if decide:
-        return Identification(DocumentKind.DELIBERATION, numero_deliberation=_numero_deliberation(texte))
-    debut = [ligne for piece in document.pieces[:20] for ligne in piece.lines()[:40]]
-    trouves = tuple(dict.fromkeys(s for _, _, s in sirets(texte)))
-    numero = _numero_rattache(texte)
-    if trouves and any(_TITRE_CONVENTION.search(ligne) for ligne in debut):
-        return Identification(DocumentKind.CONVENTION, numero_deliberation=numero, sirets=trouves)
-    lignes = document.budget
-    if lignes is not None:
-        total = next((r.montant[1] for r in lignes if r.total and r.montant is not None), None)
-        montants = tuple(r.montant[1] for r in lignes if not r.total and r.montant is not None)
-        return Identification(
-            DocumentKind.BUDGET, numero_deliberation=numero, total_budget=total, montants_budget=montants
-        )
-    if any("intitule" in (plie := pliage(ligne)) and "montant" in plie for ligne in texte.splitlines()):
-        return Identification(DocumentKind.BUDGET, numero_deliberation=numero)  # a PDF: no table cells
-    return Identification(None, numero_deliberation=numero, sirets=trouves)
-
-
-def identify_parts(document: ReadDocument) -> list[tuple[ReadDocument, Identification]]:
-    """Each act a document holds, identified: the parts of a PDF split by its bookmarks when two of
-    them at least are acts (a transmission PDF), else the whole document."""
-    morceaux = parts(document)
-    if len(morceaux) > 1:
-        identifies = [(morceau, identify(morceau)) for morceau in morceaux]
-        if sum(1 for _, identification in identifies if identification.kind is not None) >= 2:
-            return identifies
-    return [(document, identify(document))]

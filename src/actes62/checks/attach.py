@@ -32,18 +32,10 @@ from actes62.checks.texts import (
 )
 from actes62.errors import DocumentIllisible
 from actes62.formats import euros, lire_pourcentage, trouver_dates, trouver_montants
+from actes62.identify import DocumentKind, Identification, identify_parts, sirets
 from actes62.model import Affaire, AnnexeBudget, AnnexeDocument
 from actes62.progress import Progression
-from actes62.read import (
-    DocumentKind,
-    Identification,
-    ReadDocument,
-    TextPiece,
-    documents_in,
-    identify_parts,
-    read_document,
-    sirets,
-)
+from actes62.read import ReadDocument, TextPiece, documents_in, read_document
 
 __all__ = ["lire_et_rattacher"]
 

@@ -21,6 +21,7 @@ from actes62.checks.findings import Location, excerpt
 from actes62.checks.reference import Reference
 from actes62.checks.texts import EnLettres
 from actes62.formats import trouver_dates, trouver_en_lettres, trouver_montants
+from actes62.identify import DocumentKind, Identification
 from actes62.load import chemin_lisible
 from actes62.model import (
     Affaire,
@@ -31,7 +32,7 @@ from actes62.model import (
     VisaActe,
     VisaTexte,
 )
-from actes62.read import DocumentKind, Identification, ReadDocument, TextPiece
+from actes62.read import ReadDocument, TextPiece
 
 __all__ = [
     "Champ",

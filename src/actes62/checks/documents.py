@@ -22,8 +22,9 @@ from actes62.checks.context import (
 )
 from actes62.checks.findings import Location, excerpt
 from actes62.formats import date_longue, euros, trouver_dates, trouver_montants
+from actes62.identify import NUMERO_ACTE, BudgetRow, DocumentKind, nature_citee
 from actes62.model import AnnexeBudget, arrondi_pourcentage
-from actes62.read import NUMERO_ACTE, BudgetRow, DocumentKind, TextPiece, nature_citee
+from actes62.read import TextPiece
 
 __all__ = [
     "acte_cite_date_document",
@@ -350,7 +351,7 @@ def en_lettres_inconnu_document(ctx: Context) -> Iterator[Draft]:
 def _budgets(ctx: Context) -> Iterator[tuple[IdentifiedDocument, list[BudgetRow], BudgetRow | None]]:
     for document in ctx.documents:
         if document.kind is DocumentKind.BUDGET:
-            lignes = document.document.budget or []
+            lignes = document.identification.budget or ()
             total = next((ligne for ligne in lignes if ligne.total), None)
             yield document, [ligne for ligne in lignes if not ligne.total and ligne.montant], total
 

@@ -24,7 +24,7 @@ from actes62.formats import (
     trouver_en_lettres,
     trouver_montants,
 )
-from actes62.read import pliage
+from actes62.identify import pliage
 
 __all__ = [
     "MOTS_CLES",
