@@ -113,15 +113,7 @@ def annexe_citee_existe(ctx: Context) -> Iterator[Draft]:
                     if not 1 <= numero <= len(affaire.annexes):
                         yield Draft(
                             f"le texte renvoie à l'annexe {numero}, l'affaire n'en a que {len(affaire.annexes)}",
-                            ctx.lieu(
-                                texte.champ,
-                                affaire=i,
-                                kind=texte.kind,
-                                part=texte.part,
-                                texte=texte.texte,
-                                debut=reference.debut,
-                                fin=reference.fin,
-                            ),
+                            ctx.lieu_texte(i, texte, reference.debut, reference.fin),
                             {"annexe": str(numero), "nombre_annexes": str(len(affaire.annexes))},
                         )
 
@@ -149,15 +141,7 @@ def annexe_citee_est_le_document(ctx: Context) -> Iterator[Draft]:
                 yield Draft(
                     f"le texte présente l'annexe {numero} comme « {mot} », or l'annexe {numero} est "
                     f"« {affaire.annexes[numero - 1].titre} »{ailleurs}",
-                    ctx.lieu(
-                        texte.champ,
-                        affaire=i,
-                        kind=texte.kind,
-                        part=texte.part,
-                        texte=texte.texte,
-                        debut=reference.debut,
-                        fin=reference.fin,
-                    ),
+                    ctx.lieu_texte(i, texte, reference.debut, reference.fin),
                     {
                         "annexe": str(numero),
                         "attendu": mot,

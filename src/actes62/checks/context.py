@@ -189,6 +189,18 @@ class Context:
 
     # --- the free texts ---
 
+    def lieu_texte(self, affaire: int, texte: TexteLibre, debut: int = 0, fin: int | None = None) -> Location:
+        """The location of `texte[debut:fin]` in a free text of the affaire at index `affaire`."""
+        return self.lieu(
+            texte.champ,
+            affaire=affaire,
+            kind=texte.kind,
+            part=texte.part,
+            texte=texte.texte,
+            debut=debut,
+            fin=fin,
+        )
+
     def textes(self, index: int) -> list[TexteLibre]:
         return self._textes[index]
 

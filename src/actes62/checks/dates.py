@@ -105,15 +105,7 @@ def date_limite_bilan_dans_les_textes(ctx: Context) -> Iterator[Draft]:
                     yield Draft(
                         f"le texte donne le {date_longue(jour)} comme échéance du bilan, la date limite du "
                         f"bilan est le {date_longue(convention.date_limite_bilan)}",
-                        ctx.lieu(
-                            texte.champ,
-                            affaire=i,
-                            kind="convention",
-                            part=texte.part,
-                            texte=texte.texte,
-                            debut=debut,
-                            fin=fin,
-                        ),
+                        ctx.lieu_texte(i, texte, debut, fin),  # a convention text (filtered above)
                         {
                             "texte": jour.isoformat(),
                             "date_limite_bilan": convention.date_limite_bilan.isoformat(),
@@ -231,15 +223,7 @@ def date_de_deliberation_inconnue(ctx: Context) -> Iterator[Draft]:
                     yield Draft(
                         f"« {texte.texte[debut:fin]} » : aucun acte cité par le dossier n'est daté du "
                         f"{date_longue(jour, jour=True)}",
-                        ctx.lieu(
-                            texte.champ,
-                            affaire=i,
-                            kind=texte.kind,
-                            part=texte.part,
-                            texte=texte.texte,
-                            debut=debut,
-                            fin=fin,
-                        ),
+                        ctx.lieu_texte(i, texte, debut, fin),
                         {"date": jour.isoformat()},
                     )
 

@@ -204,15 +204,7 @@ def _graphies(ctx: Context) -> Iterator[tuple[int, str, str, int, int, Draft]]:
                     fin,
                     Draft(
                         f"le bénéficiaire est écrit « {ecrit} » ici, « {nom} » dans le dossier",
-                        ctx.lieu(
-                            texte.champ,
-                            affaire=i,
-                            kind=texte.kind,
-                            part=texte.part,
-                            texte=texte.texte,
-                            debut=debut,
-                            fin=fin,
-                        ),
+                        ctx.lieu_texte(i, texte, debut, fin),
                         {"ecrit": ecrit, "nom": nom},
                     ),
                 )

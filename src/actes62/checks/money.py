@@ -118,15 +118,7 @@ def montant_cite_dans_les_textes(ctx: Context) -> Iterator[Draft]:
                     yield Draft(
                         f"le montant {texte.texte[debut:fin]} cité par le texte n'est pas le montant "
                         f"attribué ({euros(affaire.montant)}) ni un autre chiffre du dossier",
-                        ctx.lieu(
-                            texte.champ,
-                            affaire=i,
-                            kind=texte.kind,
-                            part=texte.part,
-                            texte=texte.texte,
-                            debut=debut,
-                            fin=fin,
-                        ),
+                        ctx.lieu_texte(i, texte, debut, fin),
                         {"cite": str(valeur), "montant": str(affaire.montant)},
                     )
 
@@ -145,15 +137,7 @@ def en_lettres_egal_chiffres(ctx: Context) -> Iterator[Draft]:
                     yield Draft(
                         f"« {paire.texte_lettres} » ({euros(paire.lettres)}) ne correspond pas au montant en "
                         f"chiffres écrit à côté ({paire.texte_chiffres})",
-                        ctx.lieu(
-                            texte.champ,
-                            affaire=i,
-                            kind=texte.kind,
-                            part=texte.part,
-                            texte=texte.texte,
-                            debut=paire.debut,
-                            fin=paire.fin,
-                        ),
+                        ctx.lieu_texte(i, texte, paire.debut, paire.fin),
                         {"en_lettres": str(paire.lettres), "en_chiffres": str(paire.chiffres)},
                     )
 
