@@ -9,6 +9,8 @@ The data flow one way: `load` (dossier file → `Dossier`), `generer` / `render_
 PDF), `check` (dossier and documents → `Finding`s).
 """
 
+__version__ = "0.2.0"
+
 from actes62.checks import RULES, Finding, Location, Rule, Severity, check, findings_to_json, findings_to_text
 from actes62.errors import (
     Actes62Error,
@@ -87,6 +89,7 @@ __all__ = [
     "Severity",
     "TemplateError",
     "Vote",
+    "__version__",
     "check",
     "date_courte",
     "date_longue",

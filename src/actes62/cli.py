@@ -1,4 +1,4 @@
-"""The `actes62` command: check, generate, rules.
+"""The `actes62` command: check, generate, rules, exemple.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -164,10 +164,33 @@ def _commande_rules(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _commande_exemple(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.livres import copier_exemples
+
+    destination = Path(arguments.destination)
+    fichiers = copier_exemples(destination, force=arguments.force)
+    for fichier in fichiers:
+        print(fichier, file=sortie)
+    premier = next((f for f in fichiers if f.name == "dossier.yaml"), fichiers[0])
+    print(
+        f"{_pluriel(len(fichiers), 'fichier')} d'exemple copié{'s' if len(fichiers) > 1 else ''} "
+        f"dans {destination}. Pour commencer :\n"
+        f"  actes62 generate {premier} -o {premier.parent / 'documents'}\n"
+        f"  actes62 check {premier} {premier.parent / 'documents'}",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _parseur() -> argparse.ArgumentParser:
+    from actes62 import __version__
+
     parseur = _Parseur(
         prog="actes62",
         description="Préparer, générer et vérifier les actes d'une Commission Permanente.",
+    )
+    parseur.add_argument(
+        "--version", action="version", version=f"actes62 {__version__}", help="afficher la version et sortir"
     )
     sous = parseur.add_subparsers(dest="commande", required=True, parser_class=_Parseur, metavar="COMMANDE")
 
@@ -200,6 +223,16 @@ def _parseur() -> argparse.ArgumentParser:
         "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
     )
     generate.set_defaults(action=_commande_generate)
+
+    exemple = sous.add_parser(
+        "exemple",
+        help="copier les dossiers d'exemple livrés avec actes62 dans un dossier",
+        description="Copie les dossiers d'exemple livrés avec actes62 (un sous-dossier chacun) dans "
+        "DESTINATION, pour les lire, les générer et les vérifier.",
+    )
+    exemple.add_argument("destination", help="dossier où copier les exemples")
+    exemple.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
+    exemple.set_defaults(action=_commande_exemple)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")

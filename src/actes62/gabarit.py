@@ -7,7 +7,7 @@ every name must exist in the context, and every attribute of a model object must
 fields or properties, so that a misspelt `{{ affaire.titr }}` is reported with the template's file
 instead of failing in the middle of a séance.
 
-The shipped templates live in the top-level `templates/` folder, packaged as `actes62.templates`;
+The shipped templates live in the top-level `templates/` folder, shipped in the package as `actes62/templates`;
 a collectivité can pass its own `.docx` (or a folder of them, named after the kinds).
 """
 
@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
@@ -32,6 +31,7 @@ from pydantic import BaseModel
 
 from actes62._docx import ModeleDocx
 from actes62.errors import GenerationError, TemplateError
+from actes62.livres import livre
 from actes62.model import (
     Affaire,
     Annexe,
@@ -80,24 +80,12 @@ def _types_contexte(genre: Genre) -> dict[str, Any]:
 
 
 def modeles_livres() -> Traversable:
-    """The folder of the shipped templates: the package `actes62.templates`.
-
-    While the package is not mapped (a source tree not yet installed with the mapping), the
-    repository's `templates/` next to `src/` is found from the `actes62` package, never from the
-    working directory.
-    """
-    try:
-        dossier = resources.files("actes62.templates")
-        if dossier.joinpath("deliberation.docx").is_file():
-            return dossier
-    except ModuleNotFoundError:
-        pass
-    paquet = resources.files("actes62")
-    if isinstance(paquet, Path):
-        depot = paquet.parent.parent / "templates"
-        if (depot / "deliberation.docx").is_file():
-            return depot
-    raise TemplateError("actes62.templates", "les modèles livrés avec actes62 sont introuvables")
+    """The folder of the shipped templates: `actes62/templates` once installed, the repository's
+    `templates/` in a source tree."""
+    dossier = livre("templates", "templates", "deliberation.docx")
+    if dossier is None:
+        raise TemplateError("actes62/templates", "les modèles livrés avec actes62 sont introuvables")
+    return dossier
 
 
 def _source(genre: Genre, template: Path | None) -> tuple[bytes, str]:
