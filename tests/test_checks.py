@@ -389,7 +389,7 @@ def test_findings_to_json_has_stable_keys() -> None:
     findings = check(actes62.load(EXEMPLE), source=EXEMPLE)
     donnees = json.loads(findings_to_json(findings))
     assert len(donnees) == len(findings)
-    assert set(donnees[0]) == {"code", "severity", "message", "location", "values"}
+    assert set(donnees[0]) == {"code", "severity", "message", "location", "related", "values"}
     assert set(donnees[0]["location"]) == {"file", "line", "affaire", "kind", "part", "field", "text"}
     assert all(isinstance(v, str) for f in donnees for v in f["values"].values())
     assert findings_to_json(findings) == findings_to_json(check(actes62.load(EXEMPLE), source=EXEMPLE))
@@ -407,7 +407,7 @@ def test_the_table_of_rules() -> None:
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
     for rule in RULES:
-        assert rule.code[0] in "MDRVIPX" and rule.code[1:].isdigit() and len(rule.code) == 4
+        assert rule.code[0] in "MDRVIPAX" and rule.code[1:].isdigit() and len(rule.code) == 4
         assert isinstance(rule.severity, Severity)
         assert "Pourquoi" in rule.description and "Référence" in rule.description, rule.code
     table = json.loads(rules_to_json())
@@ -444,7 +444,7 @@ JUNK = ["", "€", "😴", "9" * 400, "annexe 99999", "délibération du 31/02/2
 
 @pytest.mark.parametrize("junk", JUNK)
 def test_text_readers_take_junk(junk: str) -> None:
-    from actes62.checks import texts
+    from actes62.faits import phrases as texts
 
     assert isinstance(texts.en_lettres_et_chiffres(junk), list)
     assert isinstance(texts.dates_de_deliberation(junk), list)
@@ -456,7 +456,7 @@ def test_text_readers_take_junk(junk: str) -> None:
 
 
 def test_annex_references_and_their_keyword() -> None:
-    from actes62.checks.texts import references_annexes
+    from actes62.faits.phrases import references_annexes
 
     texte = (
         "la convention correspondante, dans les termes du projet joint en annexe 3. "

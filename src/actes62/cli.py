@@ -1,4 +1,4 @@
-"""The `actes62` command: check, generate, rules, exemple.
+"""The `actes62` command: check, audit, generate, rules, exemple.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -108,6 +108,11 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.checks import check, findings_to_json, findings_to_text, has_errors
     from actes62.read import documents_in
 
+    if _est_document(arguments.dossier):  # documents with no dossier: compare them with each other
+        arguments.fichiers = [arguments.dossier, *arguments.fichiers]
+        arguments.faits = False
+        print("Pas de dossier YAML : les documents sont comparés entre eux (actes62 audit).", file=sys.stderr)
+        return _commande_audit(arguments, sortie)
     debut = time.perf_counter()
     dossier = load(arguments.dossier)
     documents = documents_in([Path(p) for p in arguments.fichiers])
@@ -124,6 +129,37 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
             print(texte, file=sortie)
         print(f"Vérification faite en {_secondes(duree)}.", file=sortie)
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _commande_audit(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.checks import findings_to_json, findings_to_text, has_errors
+    from actes62.checks.rules import audit, releve
+
+    debut = time.perf_counter()
+    chemins = [Path(p) for p in arguments.fichiers]
+    lu = releve(chemins, progression=True)
+    if arguments.faits:
+        from actes62.faits.affichage import faits_to_json, faits_to_text
+
+        sortie.write((faits_to_json(lu) if arguments.format == "json" else faits_to_text(lu)) + "\n")
+        return EXIT_OK
+    findings = audit(lu)
+    if arguments.format == "json":
+        sortie.write(findings_to_json(findings) + "\n")
+    else:
+        documents = [d for a in lu.affaires for d in a.documents]
+        for affaire in lu.affaires:
+            noms = ", ".join(f"{d.nom} ({d.genre.value if d.genre else 'pièce'})" for d in affaire.documents)
+            print(f"{affaire.nom} : {noms}", file=sortie)
+        print(file=sortie)
+        texte = findings_to_text(findings, documents=[d.chemin for d in documents])
+        print(texte, file=sortie)
+        print(f"Audit fait en {_secondes(time.perf_counter() - debut)}.", file=sortie)
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _est_document(chemin: str) -> bool:
+    return Path(chemin).is_dir() or Path(chemin).suffix.lower() in (".docx", ".pdf")
 
 
 def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
@@ -223,6 +259,25 @@ def _parseur() -> argparse.ArgumentParser:
         "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
     )
     generate.set_defaults(action=_commande_generate)
+
+    audit = sous.add_parser(
+        "audit",
+        help="comparer entre eux des documents écrits à la main, sans dossier YAML",
+        description="Lit les documents DOCX/PDF (ou les dossiers qui les contiennent), les regroupe par "
+        "affaire, et relève les faits écrits différemment d'un document à l'autre (montants, dates, "
+        "actes cités, SIRET, annexes, signataires, votes) et ce qui est faux dans un document même "
+        "(totaux, pourcentages, soldes, montants en lettres, voix, dates).",
+    )
+    audit.add_argument("fichiers", nargs="+", help="documents DOCX/PDF ou dossiers à comparer")
+    audit.add_argument(
+        "--format", choices=("text", "json"), default="text", help="format de sortie (text ou json)"
+    )
+    audit.add_argument(
+        "--faits",
+        action="store_true",
+        help="afficher ce qui a été lu : les faits de chaque document, sans les comparer",
+    )
+    audit.set_defaults(action=_commande_audit)
 
     exemple = sous.add_parser(
         "exemple",

@@ -19,7 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from actes62.checks.context import DocumentRejete, FaitsDocument, IdentifiedDocument, Trouve
-from actes62.checks.texts import (
+from actes62.errors import DocumentIllisible
+from actes62.faits.phrases import (
     EnLettres,
     dates_impossibles,
     en_lettres_et_chiffres,
@@ -30,7 +31,6 @@ from actes62.checks.texts import (
     resultats_vote,
     voix,
 )
-from actes62.errors import DocumentIllisible
 from actes62.formats import euros, lire_pourcentage, trouver_dates, trouver_montants
 from actes62.identify import DocumentKind, Identification, identify_parts, sirets
 from actes62.model import Affaire, AnnexeBudget, AnnexeDocument

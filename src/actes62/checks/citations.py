@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from actes62.checks.context import Champ, Context, Draft
-from actes62.checks.texts import pliage, references_annexes, titre_normalise
+from actes62.faits.phrases import pliage, references_annexes, titre_normalise
 from actes62.formats import date_longue
 from actes62.model import Annexe, VisaActe
 

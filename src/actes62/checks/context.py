@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from actes62.checks.findings import Location, excerpt
 from actes62.checks.reference import Reference
-from actes62.checks.texts import EnLettres
+from actes62.faits.phrases import EnLettres
 from actes62.formats import trouver_dates, trouver_en_lettres, trouver_montants
 from actes62.identify import DocumentKind, Identification
 from actes62.load import chemin_lisible
@@ -61,6 +61,7 @@ class Draft:
     message: str
     location: Location
     values: Mapping[str, str] = field(default_factory=dict)
+    related: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import date
 import holidays
 
 from actes62.checks.context import Context, Draft
-from actes62.checks.texts import dates_de_deliberation, dates_limite_bilan
+from actes62.faits.phrases import dates_de_deliberation, dates_limite_bilan
 from actes62.formats import date_longue
 
 __all__ = [

@@ -67,30 +67,38 @@ class Location:
 
 @dataclass(frozen=True)
 class Finding:
+    """What the checker reports. `related` holds the other places of the same fact (the other
+    side of a disagreement between two documents), as SARIF's relatedLocations."""
+
     code: str
     severity: Severity
     message: str
     location: Location
     values: Mapping[str, str] = field(default_factory=dict)
+    related: tuple[Location, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able dict with stable keys."""
-        loc = self.location
         return {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
-            "location": {
-                "file": loc.file,
-                "line": loc.line,
-                "affaire": loc.affaire,
-                "kind": loc.kind,
-                "part": loc.part,
-                "field": loc.field,
-                "text": loc.text,
-            },
+            "location": _lieu_dict(self.location),
+            "related": [_lieu_dict(lieu) for lieu in self.related],
             "values": {cle: str(valeur) for cle, valeur in self.values.items()},
         }
+
+
+def _lieu_dict(loc: Location) -> dict[str, Any]:
+    return {
+        "file": loc.file,
+        "line": loc.line,
+        "affaire": loc.affaire,
+        "kind": loc.kind,
+        "part": loc.part,
+        "field": loc.field,
+        "text": loc.text,
+    }
 
 
 def excerpt(texte: str, debut: int = 0, fin: int | None = None, marge: int = 60) -> str:
@@ -137,6 +145,12 @@ def findings_to_text(findings: Sequence[Finding], documents: Sequence[Path] = ()
         place = loc.place
         lieu = f"{loc.file}:{place}:" if place else f"{loc.file}:"
         lignes.append(f"{lieu} {finding.code} {finding.message}")
+        if finding.related:
+            if loc.text:
+                lignes.append(f"    ici : « {loc.text} »")
+            for autre in finding.related:
+                ou = f"{autre.file}:{autre.place}" if autre.place else autre.file
+                lignes.append(f"    là : {ou} : « {autre.text or ''} »")
     compte = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     resume = ", ".join(
         f"{n} {s.libelle}{'s' if n > 1 else ''}"

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from stdnum.fr import siret as stdnum_siret
 
 from actes62.checks.context import Champ, Context, Draft, meme_personne
-from actes62.checks.texts import occurrences
+from actes62.faits.phrases import occurrences
 
 __all__ = [
     "actes_departement",

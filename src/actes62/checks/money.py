@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from actes62.checks.context import Context, Draft
-from actes62.checks.texts import ecrit_comme_montant, en_lettres_et_chiffres
+from actes62.faits.phrases import ecrit_comme_montant, en_lettres_et_chiffres
 from actes62.formats import euros, trouver_montants
 from actes62.model import AnnexeBudget
 

@@ -12,35 +12,46 @@ import contextlib
 import gc
 import inspect
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from actes62.checks import attach, citations, dates, identifiers, money, seance
 from actes62.checks import documents as lecture
+from actes62.checks.audit import AUDIT_RULES, Releve, grouper
 from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
 from actes62.checks.findings import Finding, Location, Severity
 from actes62.checks.reference import reference
+from actes62.errors import DocumentIllisible
+from actes62.faits import DocumentFaits, lire_faits
 from actes62.load import localisateur
 from actes62.model import Affaire, Dossier
+from actes62.progress import Progression
+from actes62.read import documents_in, read_document
 from actes62.textes import rendre_affaire
 
-__all__ = ["RULES", "Rule", "check", "rules_to_json"]
+__all__ = ["RULES", "Rule", "audit", "check", "releve", "rules_to_json"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the table: `check` runs on a dossier (and its documents against it), `audit` on
+    documents read into facts, compared with each other (the `A` series)."""
+
     code: str
     name: str
     severity: Severity
-    check: Callable[[Context], Iterable[Draft]]
+    check: Callable[[Context], Iterable[Draft]] | None = None
+    audit: Callable[[Releve], Iterable[Draft]] | None = None
 
     @property
     def description(self) -> str:
         """The rule's French docstring, on one line."""
-        return " ".join((inspect.getdoc(self.check) or "").split())
+        return " ".join((inspect.getdoc(self.check or self.audit) or "").split())
 
 
 def erreur_interne(ctx: Context) -> Iterator[Draft]:
@@ -128,6 +139,8 @@ RULES: tuple[Rule, ...] = (
     Rule("P014", "vote-different", _E, lecture.vote_document),
     Rule("P015", "date-impossible", _E, lecture.date_impossible_document),
     Rule("P016", "montant-en-lettres-inconnu", _E, lecture.en_lettres_inconnu_document),
+    # documents against each other, and their own logic (audit)
+    *(Rule(code, nom, Severity(gravite), audit=regle) for code, nom, gravite, regle in AUDIT_RULES),
     # the checker itself
     Rule("X001", "erreur-interne", _E, erreur_interne),
     Rule("X002", "textes-non-rendus", _E, textes_non_rendus),
@@ -234,12 +247,75 @@ def _check(
         ligne=_lignes(source),
     )
     for rule in rules:
+        if rule.check is None:
+            continue
         try:
             drafts = list(rule.check(ctx))
         except Exception as exc:
             findings.append(_interne(rule.code, f"la règle {rule.code}", exc, fichier))
             continue
-        findings += [Finding(rule.code, rule.severity, d.message, d.location, dict(d.values)) for d in drafts]
+        findings += [
+            Finding(rule.code, rule.severity, d.message, d.location, dict(d.values), d.related)
+            for d in drafts
+        ]
+    return findings
+
+
+# --- the audit: documents against each other, with no dossier -----------------------------------------
+
+
+def _faits_fichier(chemin: Path) -> list[DocumentFaits]:
+    """The facts of each act of one file; a file that cannot be read is a document not read."""
+    try:
+        return lire_faits(read_document(chemin))
+    except DocumentIllisible as exc:
+        return [DocumentFaits(chemin, None, (), lisible=False, raison=exc.raison)]
+
+
+def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:
+    """Read the documents (files or folders) into facts and group them by affaire."""
+    fichiers = documents_in(list(chemins))
+    barre = Progression(len(fichiers), "Lecture des documents", actif=None if progression else False)
+    documents: list[DocumentFaits] = []
+    processus = os.cpu_count() or 1
+    if processus <= 1 or len(fichiers) < attach.SEUIL_PARALLELE:
+        for fichier in fichiers:
+            documents += _faits_fichier(fichier)
+            barre.avancer()
+    else:
+        with ProcessPoolExecutor(processus) as executeur:
+            taille = max(1, len(fichiers) // (processus * 8))
+            for lus in executeur.map(_faits_fichier, fichiers, chunksize=taille):
+                documents += lus
+                barre.avancer()
+    barre.terminer()
+    return grouper(documents)
+
+
+def audit(
+    chemins: Sequence[Path] | Releve, *, rules: Sequence[Rule] = RULES, progression: bool = False
+) -> list[Finding]:
+    """Check documents (DOCX/PDF files or folders) against each other and against their own logic,
+    with no dossier: grouped by affaire, each fact compared with the same fact elsewhere.
+
+    Returns the findings of the `A` rules; each names both sides (`location` and `related`).
+    Raises `DocumentIllisible` for a path that does not exist; a file that cannot be read is an
+    A201 finding. A rule that fails becomes an X001 finding."""
+    lu = chemins if isinstance(chemins, Releve) else releve(chemins, progression=progression)
+    findings: list[Finding] = []
+    with _sans_ramasse_miettes():
+        for rule in rules:
+            if rule.audit is None:
+                continue
+            try:
+                drafts = list(rule.audit(lu))
+            except Exception as exc:
+                findings.append(_interne(rule.code, f"la règle {rule.code}", exc, "audit"))
+                continue
+            findings += [
+                Finding(rule.code, rule.severity, d.message, d.location, dict(d.values), d.related)
+                for d in drafts
+            ]
     return findings
 
 

@@ -1,0 +1,637 @@
+"""A document read (`actes62.read`) → its facts (`DocumentFaits`): the one place where text
+becomes typed, located facts with a role.
+
+Running text gives amounts (their role from the words before them: « attribuer une subvention de »,
+« dans la limite de », « acompte de », « coût total »…), amounts in words, dates (of the séance, of
+the avis, deadlines, periods), the acts cited (number, instance, date, title), the annexes named and
+what each one is, SIRETs and whose they are, the parties' representatives and signatories, the
+attendance and the vote, the ACTES identifier. Tables give rows of amounts (`tableaux`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from actes62.checks.findings import Location, excerpt
+from actes62.faits.modele import (
+    ActeCite,
+    DocumentFaits,
+    Fait,
+    LigneTableau,
+    Periode,
+    Personne,
+    Role,
+    Sorte,
+    Tableau,
+)
+from actes62.faits.phrases import (
+    dates_impossibles,
+    dates_limite_bilan,
+    ecrit_comme_montant,
+    en_lettres_et_chiffres,
+    en_lettres_seules,
+    identifiants_actes,
+    references_annexes,
+)
+from actes62.faits.tableaux import colonnes_imputation, lignes_imputation_pdf, tableaux_docx, tableaux_pdf
+from actes62.formats import lire_euros, trouver_dates, trouver_montants
+from actes62.identify import NUMERO_ACTE, Identification, identify_parts, pliage, sirets
+from actes62.read import ReadDocument, TextPiece
+
+__all__ = ["faits_document", "lire_faits"]
+
+
+@dataclass
+class _Lecteur:
+    """What reading one document gathers, piece after piece."""
+
+    genre: str | None
+    faits: list[Fait]
+    partie: Role | None = None  # the party of the convention being described (Entre… / Et…)
+
+    def lieu(self, piece: TextPiece, debut: int = 0, fin: int | None = None) -> Location:
+        return Location(
+            file=str(piece.path),
+            kind=self.genre,
+            part=piece.part_at(debut),
+            text=excerpt(piece.text, debut, fin),
+        )
+
+    def ajouter(
+        self,
+        sorte: Sorte,
+        role: Role,
+        valeur: object,
+        piece: TextPiece,
+        debut: int = 0,
+        fin: int | None = None,
+        cle: str | None = None,
+    ) -> None:
+        fin_ = len(piece.text) if fin is None else fin
+        self.faits.append(
+            Fait(sorte, role, valeur, self.lieu(piece, debut, fin_), piece.text[debut:fin_], cle)  # type: ignore[arg-type]
+        )
+
+
+# --- amounts and their role ----------------------------------------------------------------------------
+
+_ROLES_AVANT: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (
+        re.compile(
+            r"(dans la limite|plafon|plafond|seuil|superieure? (?:a|ou egale? a)|au-dela|inferieure? a|"
+            r"n'excede|excedant|ne peut exceder|maximum|minimum|montant maximal)[^.;]{0,60}$"
+        ),
+        Role.CITE,
+    ),
+    (
+        re.compile(
+            r"(acompte|avance|versement|verse en|versee en|tranche|solde de la subvention|le solde)[^.;]{0,60}$"
+        ),
+        Role.VERSEMENT,
+    ),
+    (
+        re.compile(
+            r"(cout total|cout global|budget previsionnel|budget global|budget total|montant total du projet|"
+            r"cout du projet|cout de l'operation|cout de l'action|depense subventionnable|assiette)[^.;]{0,50}$"
+        ),
+        Role.COUT_TOTAL,
+    ),
+    (re.compile(r"(credits de paiement|\bcp\b)[^.;]{0,20}$"), Role.CP),
+    (
+        re.compile(
+            r"(subvention|participation (?:financiere|du departement)|aide (?:financiere|departementale|de)|"
+            r"accompagnement financier|a hauteur de|octroi|attribu|allou|dotation)[^.;€]{0,70}$"
+        ),
+        Role.SUBVENTION,
+    ),
+)
+_APRES_CITE = re.compile(
+    r"^\s*(?:€|euros?)?\s*(?:ht|ttc)?\s*(?:par|/|le|la)\s+(?:jour|mois|an|heure|participant|personne|nuit|repas|km|unite)",
+    re.IGNORECASE,
+)
+_MILLIONS = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{1,3})?)\s?(M|k)\s?€", re.IGNORECASE)
+
+
+def _role_montant(texte: str, debut: int, fin: int) -> Role:
+    avant = pliage(texte[max(0, debut - 110) : debut])
+    phrase = re.split(r"[.;:!?]\s|\n", avant)[-1]
+    if _APRES_CITE.match(texte[fin : fin + 40]):
+        return Role.CITE
+    if re.search(r"%\s*$", texte[fin : fin + 3]):
+        return Role.AUTRE
+    for motif, role in _ROLES_AVANT:
+        if motif.search(phrase):
+            return role
+    return Role.AUTRE
+
+
+def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
+    texte = piece.text
+    pris: list[tuple[int, int]] = []
+    for debut, fin, valeur in trouver_montants(texte):
+        if not ecrit_comme_montant(texte[debut:fin]):
+            continue
+        pris.append((debut, fin))
+        lecteur.ajouter(Sorte.MONTANT, _role_montant(texte, debut, fin), valeur, piece, debut, fin)
+    for m in _MILLIONS.finditer(texte):
+        valeur = Decimal(m[1].replace(",", ".")) * (10**6 if m[2].upper() == "M" else 10**3)
+        lecteur.ajouter(
+            Sorte.MONTANT, _role_montant(texte, m.start(), m.end()), valeur, piece, m.start(), m.end()
+        )
+    paires = en_lettres_et_chiffres(texte)
+    for paire in paires:
+        lecteur.ajouter(
+            Sorte.EN_LETTRES, Role.AUTRE, (paire.lettres, paire.chiffres), piece, paire.debut, paire.fin
+        )
+    for debut, fin, valeur in en_lettres_seules(texte, paires):
+        lecteur.ajouter(Sorte.MONTANT, _role_montant(texte, debut, fin), valeur, piece, debut, fin)
+
+
+# --- dates: séance, avis, deadlines, periods ------------------------------------------------------------
+
+_SEANCE_AVANT = re.compile(
+    r"(?:reunion|seance)\s+(?:de la commission permanente\s+|du conseil departemental\s+)?du\s*$"
+    r"|(?<!deliberation )(?<!deliberation de la )(?:commission permanente|conseil departemental)"
+    r"(?: du conseil departemental)?(?: du pas-de-calais)?\s+(?:reunie?\s+)?(?:le|du)\s*$"
+)
+_AVIS = re.compile(r"\bavis\b")
+_PERIODE = re.compile(
+    r"(?:entre\s+le|du|a compter du|depuis le)\s+(?P<d1>DATE)\s*(?:,\s*)?(?:et\s+le|au|jusqu'au)\s+(?P<d2>DATE)"
+)
+
+
+def _dates(lecteur: _Lecteur, piece: TextPiece) -> None:
+    texte = piece.text
+    plie = pliage(texte)
+    trouvees = trouver_dates(texte)
+    limites = {(d, f) for d, f, _ in dates_limite_bilan(texte)}
+    for debut, fin, jour in dates_limite_bilan(texte):
+        lecteur.ajouter(Sorte.DATE, Role.ECHEANCE, jour, piece, debut, fin)
+    # periods: « entre le 1er janvier 2025 et le 31 décembre 2025 », « du … au … »
+    dans_periode: set[int] = set()
+    for (d1, f1, j1), (d2, f2, j2) in itertools.pairwise(trouvees):
+        entre = plie[f1:d2]
+        avant = plie[max(0, d1 - 25) : d1]
+        if re.fullmatch(r"\s*,?\s*(?:et\s+le|au|jusqu'au|-)\s*", entre) and re.search(
+            r"(?:entre\s+le|du|a compter du|periode du|depuis le)\s*$", avant
+        ):
+            if re.search(r"(?:deliberation|reunion|seance)[^.;]{0,40}$", plie[max(0, d1 - 60) : d1]):
+                continue
+            lecteur.ajouter(Sorte.PERIODE, Role.REALISATION, Periode(j1, j2), piece, d1, f2)
+            dans_periode |= {d1, d2}
+    for debut, fin, jour in trouvees:
+        if (debut, fin) in limites or debut in dans_periode:
+            continue
+        avant = plie[max(0, debut - 90) : debut]
+        phrase = re.split(r"[.;!?]\s|\n", avant)[-1]
+        if _AVIS.search(phrase) and re.search(r"(reunion|seance)[^.;]{0,30}(du|en date du)\s*$", phrase):
+            lecteur.ajouter(Sorte.DATE, Role.AVIS, jour, piece, debut, fin)
+        elif _SEANCE_AVANT.search(phrase) and not re.search(
+            r"deliberation|commission\s*(?:n|\d)|\bavis\b", phrase
+        ):
+            lecteur.ajouter(Sorte.DATE, Role.SEANCE, jour, piece, debut, fin)
+    for debut, fin, raison in dates_impossibles(texte):
+        lecteur.ajouter(Sorte.DATE_IMPOSSIBLE, Role.AUTRE, raison, piece, debut, fin)
+
+
+# --- acts cited ----------------------------------------------------------------------------------------
+
+_ACTE = re.compile(r"\bd[ée]lib[ée]ration\b", re.IGNORECASE)
+_INSTANCES = (
+    ("commission permanente", "commission permanente"),
+    ("conseil departemental", "conseil départemental"),
+    ("assemblee departementale", "conseil départemental"),
+    ("conseil general", "conseil départemental"),
+    ("conseil municipal", "conseil municipal"),
+    ("conseil communautaire", "conseil communautaire"),
+    ("conseil regional", "conseil régional"),
+    ("bureau", "bureau"),
+)
+_TITRE = re.compile(
+    r"^[\s,]*(?:portant[^«\"]{0,80}?|relative?\s+[àa][^«\"]{0,40}?|intitul[ée]e?\s*)?[«\"“]\s*(?P<t>[^»\"”]{3,300})"
+)
+_AUTORISE = re.compile(
+    r"(?:d[ûu]ment\s+)?(?:autoris[ée]e?s?|habilit[ée]e?s?)\s+(?:[àa]\s+signer\s+)?(?:par|en vertu d['’]une)\s*(?:la\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _actes(lecteur: _Lecteur, piece: TextPiece) -> None:
+    """« délibération [n°X] [du CD|de la CP] [en date] du D [« titre »] »: one fact per act cited."""
+    texte = piece.text
+    dates = trouver_dates(texte)
+    for m in _ACTE.finditer(texte):
+        fenetre_fin = min(len(texte), m.end() + 160)
+        suite = texte[m.end() : fenetre_fin]
+        coupure = re.search(r"[;«\"“]|\.\s|\bVu\b", suite)
+        portee = m.end() + (coupure.start() if coupure else len(suite))
+        date_acte = next(((d, f, j) for d, f, j in dates if m.end() <= d < portee + 2), None)
+        numero = NUMERO_ACTE.search(texte, m.end(), portee)
+        if date_acte is None and numero is None:
+            continue
+        fin = date_acte[1] if date_acte else numero.end() if numero else m.end()
+        morceau = pliage(texte[m.end() : fin])
+        instance = next((nom for cle, nom in _INSTANCES if cle in morceau), None)
+        titre_m = _TITRE.match(texte[fin : fin + 320])
+        titre = " ".join(titre_m["t"].split()) if titre_m else None
+        role = Role.AUTORISATION if _AUTORISE.search(texte[max(0, m.start() - 60) : m.start()]) else Role.VISA
+        acte = ActeCite(
+            "deliberation",
+            numero[1] if numero else None,
+            instance,
+            date_acte[2] if date_acte else None,
+            titre,
+        )
+        lecteur.ajouter(Sorte.ACTE_CITE, role, acte, piece, m.start(), fin)
+
+
+# --- annexes --------------------------------------------------------------------------------------------
+
+_MARQUE = re.compile(
+    r"^\W*annexe\s*(?:n\s?[°o]\s*)?(\d{1,2})\b(?!\s*(?:à|a|de)\s+la\s+convention)", re.IGNORECASE
+)
+
+
+def _annexes(lecteur: _Lecteur, piece: TextPiece, premiere: bool) -> None:
+    texte = piece.text
+    for reference in references_annexes(texte):
+        if reference.mot_cle is None:
+            continue
+        marque = premiere and _MARQUE.match(texte[: reference.fin + 2]) is not None
+        for numero in reference.numeros:
+            role = Role.MARQUE if marque else Role.REFERENCE
+            lecteur.ajouter(
+                Sorte.ANNEXE, role, f"{reference.mot_cle}:{numero}", piece, reference.debut, reference.fin
+            )
+
+
+# --- parties, SIRET, beneficiary, people ----------------------------------------------------------------
+
+_ENTRE = re.compile(r"^\W*entre\b", re.IGNORECASE)
+_ET = re.compile(r"^\W*et\b(?!\s+d)", re.IGNORECASE)
+_ET_L = re.compile(r"^\W*et\s+(?:l['’]|la\s|le\s)", re.IGNORECASE)
+_CIVILITE = r"(?:Monsieur|Madame|M\.|Mme|Mlle)"
+_NOM_PROPRE = r"(?:[A-ZÉÈÊÀÂÎÏÔÖÛÜÇ][\w'’ÉÈÊÀÂÎÏÔÖÛÜÇéèêëàâîïôöûüç-]*)"
+_REPRESENTE = re.compile(
+    rf"repr[ée]sent[ée]e?\s+par\s+{_CIVILITE}\s+(?P<nom>{_NOM_PROPRE}(?:\s+{_NOM_PROPRE}){{0,3}})\s*,?\s*(?P<qualite>[^,;\n]{{0,90}})?"
+)
+_SIGNATURE_NOM = re.compile(
+    r"(?<![\w'])(?P<nom>(?:[A-ZÉÈ][a-zéèëêïîôöüç]+(?:-[A-ZÉÈ][a-zéèëêïîôöüç]+)?\s+){1,2}"
+    r"[A-ZÉÈÊÀÂÎÏÔÖÛÜÇ][A-ZÉÈÊÀÂÎÏÔÖÛÜÇ'’-]{1,}(?:[\s-][A-ZÉÈÊÀÂÎÏÔÖÛÜÇ][A-ZÉÈÊÀÂÎÏÔÖÛÜÇ'’-]{1,})?)(?![\w])"
+)
+_QUALITE = re.compile(
+    r"(?:^|\n|,\s*)(?P<q>(?:le|la)\s+(?:pr[ée]sidente?|directeur|directrice|maire|vice-pr[ée]sidente?|secr[ée]taire|"
+    r"tr[ée]sori[eè]re?|g[ée]rante?|adjointe?)[^,\n]{0,80})",
+    re.IGNORECASE,
+)
+_POUR_PARTIE = re.compile(r"(?:^|\n|\s{2,})\s*pour\s+(?:le|la|l['’])\s*(?P<qui>[^,\n]{2,80})", re.IGNORECASE)
+
+
+def _partie_de(texte: str) -> Role:
+    plie = pliage(texte)
+    if re.search(
+        r"departement|conseil departemental|collectivite|le president du conseil|commune de|region", plie
+    ) and not re.search(r"association|beneficiaire|societe|federation|club|comite", plie):
+        return Role.COLLECTIVITE
+    return Role.BENEFICIAIRE
+
+
+def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
+    texte = piece.text
+    if _ENTRE.match(texte):
+        lecteur.partie = Role.COLLECTIVITE
+    elif _ET.match(texte) or _ET_L.match(texte):
+        lecteur.partie = Role.BENEFICIAIRE
+    for debut, fin, numero in sirets(texte):
+        avant = texte[max(0, debut - 200) : debut]
+        if lecteur.partie is not None and re.search(r"siret|siren|n°|numero|numéro", avant, re.IGNORECASE):
+            qui = lecteur.partie
+            for marque in re.finditer(r"\b(?:Entre|Et)\b", avant):
+                qui = Role.COLLECTIVITE if marque[0] == "Entre" else Role.BENEFICIAIRE
+        else:
+            qui = _partie_de(avant[-120:])
+        lecteur.ajouter(Sorte.SIRET, qui, numero, piece, debut, fin)
+    for m in _REPRESENTE.finditer(texte):
+        qui = lecteur.partie or _partie_de(texte[: m.start()])
+        role = Role.REPRESENTANT_COLLECTIVITE if qui is Role.COLLECTIVITE else Role.REPRESENTANT_BENEFICIAIRE
+        qualite = (m["qualite"] or "").strip() or None
+        lecteur.ajouter(Sorte.PERSONNE, role, Personne(m["nom"].strip(), qualite), piece, m.start(), m.end())
+    if lecteur.partie is Role.BENEFICIAIRE and (nom := _nom_beneficiaire_partie(texte)) is not None:
+        debut, fin, valeur = nom
+        lecteur.ajouter(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE, valeur, piece, debut, fin)
+    if re.search(r"\bd['’]autre part\b", texte, re.IGNORECASE):
+        lecteur.partie = None
+
+
+_FORMES = r"(?:l['’]\s*association|la\s+soci[ée]t[ée]|la\s+commune(?:\s+de)?|la\s+communaut[ée][^«,]{0,40}?|la\s+f[ée]d[ée]ration|le\s+club|le\s+comit[ée]|la\s+fondation|l['’]\s*[ée]tablissement[^«,]{0,30}?|la\s+SCOP|le\s+syndicat[^«,]{0,30}?)"
+_NOM_GUILLEMETS = re.compile(rf"{_FORMES}?\s*[«\"“]\s*(?P<nom>[^»\"”]{{2,100}}?)\s*[»\"”]", re.IGNORECASE)
+_NOM_APRES_A = re.compile(
+    rf"subvention[^.;]{{0,80}}?(?:€|euros?)\s*(?:\([^)]*\)\s*)?(?:à|au\s+profit\s+de)\s+{_FORMES}\s*[«\"“]?\s*(?P<nom>[A-ZÉÈ0-9][^,;«»\"()]{{1,80}}?)\s*[»\"”]?\s*(?:,|\(|\bpour\b|\bafin\b|\bau titre\b|\bdans\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _nom_beneficiaire_partie(texte: str) -> tuple[int, int, str] | None:
+    m = _NOM_GUILLEMETS.search(texte[:200])
+    if m is None or not re.search(_FORMES, texte[: m.start("nom")], re.IGNORECASE):
+        return None
+    return m.start("nom"), m.end("nom"), " ".join(m["nom"].split())
+
+
+def _beneficiaire(lecteur: _Lecteur, piece: TextPiece) -> None:
+    texte = piece.text
+    for m in _NOM_APRES_A.finditer(texte):
+        lecteur.ajouter(
+            Sorte.BENEFICIAIRE,
+            Role.BENEFICIAIRE,
+            " ".join(m["nom"].split()),
+            piece,
+            m.start("nom"),
+            m.end("nom"),
+        )
+
+
+def _signatures(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
+    """The signature blocks: a capacity (« Le Président… », « La Directrice générale des services »)
+    then a name « Prénom NOM »; « Pour le Département… » / « Pour l'association… » says whose."""
+    qualites: list[tuple[Role | None, str]] = []
+    for piece in pieces:
+        texte = piece.text
+        if len(texte) > 160:
+            qualites = []
+            continue
+        pour = list(_POUR_PARTIE.finditer(texte))
+        for m in pour:
+            if not re.match(r"\s*pour\s+(?:le|la)\s+pr[ée]sident", m[0], re.IGNORECASE):
+                qualites.append((_partie_de(m["qui"]), ""))
+            elif qualites[-1:] != [(Role.COLLECTIVITE, "")]:
+                qualites.append((Role.COLLECTIVITE, ""))
+        for m in _QUALITE.finditer(texte):
+            if any(p.start() <= m.start() < p.end() for p in pour):
+                continue
+            if qualites and qualites[-1][1] == "":
+                qualites[-1] = (qualites[-1][0], m["q"])
+            else:
+                qualites.append((None, m["q"]))
+        for m in _SIGNATURE_NOM.finditer(texte):
+            if _REPRESENTE.search(texte) or not qualites:
+                continue
+            partie, qualite = qualites.pop(0)
+            if lecteur.genre == "convention":
+                partie = partie or _partie_de(qualite)
+                role = (
+                    Role.SIGNATAIRE_COLLECTIVITE
+                    if partie is Role.COLLECTIVITE
+                    else Role.SIGNATAIRE_BENEFICIAIRE
+                )
+            else:
+                role = Role.SIGNATAIRE
+            personne = Personne(" ".join(m["nom"].split()), " ".join(qualite.split()) or None)
+            lecteur.ajouter(Sorte.PERSONNE, role, personne, piece, m.start("nom"), m.end("nom"))
+
+
+# --- séance: attendance and vote -----------------------------------------------------------------------
+
+_VOTE = re.compile(
+    r"(?<!\w)(?P<quoi>pour|contre|abstentions?|ne\s+prennent\s+pas\s+part(?:\s+au\s+vote)?)\s*[:|]\s*(?P<n>\d{1,3})(?!\d)"
+    r"|(?<![\d,.])(?P<n2>\d{1,3})\s+(?:voix\s+)?(?P<quoi2>pour|contre|abstentions?)\b(?!\s+(?:le|la|l['’]|les)\b)",
+    re.IGNORECASE,
+)
+_LISTE = re.compile(
+    r"(?P<quoi>[ée]taient\s+pr[ée]sents?|pr[ée]sents?|excus[ée]e?s?(?:\(s\))?|absents?\s+excus[ée]s?|pouvoirs?|procurations?)\s*(?:\(s\))?\s*[:|]\s*",
+    re.IGNORECASE,
+)
+_PERSONNE_LISTE = re.compile(rf"{_CIVILITE}\s+[A-ZÉÈ]")
+_NOMBRE = re.compile(r"^\s*(\d{1,3})\b")
+
+
+def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
+    texte = piece.text
+    for m in _VOTE.finditer(texte):
+        quoi = pliage(m["quoi"] or m["quoi2"])
+        n = int(m["n"] or m["n2"])
+        role = (
+            Role.POUR
+            if quoi == "pour"
+            else Role.CONTRE
+            if quoi == "contre"
+            else Role.ABSTENTION
+            if quoi.startswith("abstention")
+            else Role.NE_PREND_PAS_PART
+        )
+        if m["n"] and role is Role.POUR and not re.search(r"^\s*(?:voix|$|\()", texte[m.end() : m.end() + 8]):
+            continue  # « pour : 2025 » is not a vote
+        lecteur.ajouter(Sorte.VOTE, role, n, piece, m.start(), m.end())
+    for m in _LISTE.finditer(texte):
+        quoi = pliage(m["quoi"])
+        if "sans voix" in pliage(texte[max(0, m.start() - 40) : m.end() + 5]):
+            continue
+        role = Role.PRESENTS if "present" in quoi else Role.EXCUSES if "excus" in quoi else Role.POUVOIRS
+        suite = texte[m.end() :]
+        fin_liste = re.search(
+            r"(?<!\bM)(?<!\bMme)(?<!\bMlle)\.(?:\s|$)|\n|(?:Excus|Absent|Pouvoir|Procuration|Assist)", suite
+        )
+        liste = suite[: fin_liste.start() if fin_liste else len(suite)]
+        nombre = _NOMBRE.match(liste)
+        if role is Role.POUVOIRS:
+            n = (
+                int(nombre[1])
+                if nombre
+                else len(
+                    re.findall(rf"{_CIVILITE}\s+\S+[^,;]*?\s+(?:à|a donné pouvoir à)\s+{_CIVILITE}", liste)
+                )
+            )
+        else:
+            n = int(nombre[1]) if nombre else len(_PERSONNE_LISTE.findall(liste))
+        if n or nombre:
+            lecteur.ajouter(Sorte.PRESENCE, role, n, piece, m.start(), m.end() + len(liste))
+
+
+# --- the whole document --------------------------------------------------------------------------------
+
+
+def _numeros(lecteur: _Lecteur, document: ReadDocument, identification: Identification) -> None:
+    if identification.numero_deliberation and lecteur.genre == "délibération":
+        piece = next((p for p in document.pieces if identification.numero_deliberation in p.text), None)
+        if piece is not None:
+            debut = piece.text.index(identification.numero_deliberation)
+            lecteur.ajouter(
+                Sorte.NUMERO,
+                Role.DELIBERATION,
+                identification.numero_deliberation,
+                piece,
+                debut,
+                debut + len(identification.numero_deliberation),
+            )
+    if identification.numero_rapport is not None:
+        piece = next((p for p in document.pieces if re.search(r"RAPPORT", p.text)), None)
+        if piece is not None:
+            lecteur.ajouter(Sorte.NUMERO, Role.RAPPORT, str(identification.numero_rapport), piece)
+
+
+_MAJUSCULES = re.compile(r"(?:[A-ZÀ-ÝŒ0-9'’\"«»,:()-]+\s+){5,}[A-ZÀ-ÝŒ0-9'’\"«»()-]+")
+
+
+def _titre(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
+    """The act's own title: the longest run of capitals near its top (« SOUTIEN AUX ACTIONS… »)."""
+    meilleur: tuple[int, TextPiece, int, int] | None = None
+    for piece in pieces[:30]:
+        if piece.in_table:
+            continue
+        for m in _MAJUSCULES.finditer(piece.text[:3000]):
+            texte = m[0]
+            if re.search(
+                r"\b(?:DEPARTEMENT|DÉPARTEMENT|COMMISSION PERMANENTE|REUNION|RÉUNION|PRESIDENCE|PRÉSIDENCE)\b",
+                texte[:40],
+            ):
+                continue
+            if meilleur is None or len(texte) > meilleur[0]:
+                meilleur = (len(texte), piece, m.start(), m.end())
+    if meilleur is not None and meilleur[0] >= 30:
+        _, piece, debut, fin = meilleur
+        lecteur.ajouter(Sorte.TITRE, Role.SEANCE, " ".join(piece.text[debut:fin].split()), piece, debut, fin)
+
+
+def _imputations_docx(lecteur: _Lecteur, cellules: list[TextPiece]) -> bool:
+    entetes = {c.column or 0: c.text for c in cellules if c.is_header}
+    colonnes = colonnes_imputation(entetes)
+    if not colonnes:
+        return False
+    roles = {c.colonne: c.role for c in colonnes}
+    for cellule in cellules:
+        if cellule.is_header or cellule.column not in roles:
+            continue
+        try:
+            valeur = lire_euros(cellule.text)
+        except ValueError:
+            continue
+        cle = next((c.text for c in cellules if c.row == cellule.row and c.column == 1), None)
+        lecteur.ajouter(
+            Sorte.MONTANT, roles[cellule.column], valeur, cellule, cle=f"ligne {cellule.row}:{cle}"
+        )
+    return True
+
+
+def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
+    premiere = tableau.lignes[0].lieu if tableau.lignes else None
+    if premiere is None:
+        return
+    lecteur.faits.append(Fait(Sorte.TABLEAU, Role.BUDGET, tableau, premiere, tableau.titre))
+    lignes: list[LigneTableau] = [*tableau.lignes, *([tableau.total] if tableau.total else [])]
+    for ligne in lignes:
+        role = Role.TOTAL if ligne is tableau.total else Role.LIGNE
+        lecteur.faits.append(Fait(Sorte.MONTANT, role, ligne.montant, ligne.lieu, ligne.libelle))
+
+
+def _titre_tableau(pieces: list[TextPiece], index: int) -> str:
+    for piece in reversed(pieces[max(0, index - 3) : index]):
+        if not piece.in_table and len(piece.text) < 160:
+            return " ".join(piece.text.split())
+    return ""
+
+
+def faits_document(document: ReadDocument, identification: Identification) -> DocumentFaits:
+    """The facts of one document (or one act of a transmission PDF)."""
+    genre = identification.kind.value if identification.kind else None
+    lecteur = _Lecteur(genre, [])
+    if not any(piece.text.strip() for piece in document.pieces):
+        return DocumentFaits(
+            document.path,
+            identification.kind,
+            (),
+            document.partie,
+            False,
+            "aucun texte lisible (document scanné sans couche texte, ou vide)",
+        )
+    _numeros(lecteur, document, identification)
+    pieces = list(document.pieces)
+    if lecteur.genre in ("délibération", "rapport"):
+        _titre(lecteur, pieces)
+    tables_vues: set[str] = set()
+    for rang, piece in enumerate(pieces):
+        if piece.table is not None:
+            if piece.table in tables_vues:
+                continue
+            tables_vues.add(piece.table)
+            cellules = document.tables[piece.table]
+            if not _imputations_docx(lecteur, cellules):
+                for tableau in tableaux_docx(cellules, genre, _titre_tableau(pieces, rang)):
+                    _tableau(lecteur, tableau)
+            # each row also read as running text (votes and visas in tables, amounts in sentences)
+            for ligne in _lignes_de(cellules):
+                _texte(lecteur, ligne, premiere=False, table=True)
+            continue
+        if piece.page is not None:
+            imputations = list(lignes_imputation_pdf(piece))
+            for numero, colonnes, montants in imputations:
+                debut = piece.line_starts[numero]
+                for colonne, valeur in zip(colonnes, montants, strict=False):
+                    lecteur.ajouter(
+                        Sorte.MONTANT,
+                        colonne.role,
+                        valeur,
+                        piece,
+                        debut,
+                        debut + len(piece.lines()[numero]),
+                        cle=f"page {piece.page} ligne {numero}",
+                    )
+            for tableau in tableaux_pdf(piece, genre, frozenset(n for n, _, _ in imputations)):
+                _tableau(lecteur, tableau)
+        _texte(lecteur, piece, premiere=rang == 0 or (piece.page == 1), table=False)
+    _signatures(lecteur, [p for p in pieces if p.page is None] or _lignes_pdf(pieces))
+    indices = (
+        {"deliberation": identification.numero_deliberation} if identification.numero_deliberation else {}
+    )
+    return DocumentFaits(
+        document.path, identification.kind, tuple(lecteur.faits), document.partie, indices=indices
+    )
+
+
+def _lignes_de(cellules: list[TextPiece]) -> Iterator[TextPiece]:
+    """Each row of a table as one piece of text, its cells joined by « | »."""
+    lignes: dict[int, list[TextPiece]] = {}
+    for cellule in cellules:
+        if cellule.row is not None and not cellule.is_header:
+            lignes.setdefault(cellule.row, []).append(cellule)
+    for _, rangee in sorted(lignes.items()):
+        premiere = rangee[0]
+        yield TextPiece(
+            premiere.path,
+            premiere.part.rsplit(" colonne", 1)[0],
+            " | ".join(c.text for c in sorted(rangee, key=lambda c: c.column or 0)),
+            table=premiere.table,
+            row=premiere.row,
+        )
+
+
+def _lignes_pdf(pieces: list[TextPiece]) -> list[TextPiece]:
+    """The lines of a PDF's pages, each as a piece (signature blocks are read line by line)."""
+    lignes = []
+    for piece in pieces:
+        for numero, ligne in enumerate(piece.lines()):
+            if ligne.strip():
+                debut = piece.line_starts[numero]
+                lignes.append(TextPiece(piece.path, piece.part_at(debut), ligne, page=piece.page))
+    return lignes
+
+
+def _texte(lecteur: _Lecteur, piece: TextPiece, *, premiere: bool, table: bool) -> None:
+    if not table:
+        _montants_texte(lecteur, piece)
+        _parties(lecteur, piece)
+        _beneficiaire(lecteur, piece)
+    _dates(lecteur, piece)
+    _actes(lecteur, piece)
+    _annexes(lecteur, piece, premiere)
+    _seance(lecteur, piece)
+    for debut, fin, ident in identifiants_actes(piece.text):
+        lecteur.ajouter(Sorte.IDENTIFIANT_ACTES, Role.AUTRE, ident, piece, debut, fin)
+
+
+def lire_faits(document: ReadDocument) -> list[DocumentFaits]:
+    """The facts of each act a document holds (the parts of a transmission PDF, else itself)."""
+    return [faits_document(partie, identification) for partie, identification in identify_parts(document)]

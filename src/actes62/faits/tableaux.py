@@ -1,0 +1,222 @@
+"""Tables of amounts read by their content, not by one header wording.
+
+A table is a table of amounts when its rows are a label and an amount (and maybe a percentage),
+closed by a total row (« TOTAL », « Total général », « TOTAL DES DÉPENSES »…); a table with two
+totals (the dépenses, then the ressources of a plan de financement) gives two. A table whose header
+names « CP », « Disponible », « Proposition », « Solde » or « Dépense » is an imputation table.
+DOCX tables are read cell by cell; in a PDF, where cells become lines, the rows are the lines that
+end with an amount (and a percentage), up to the line that starts with « total ».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from actes62.checks.findings import Location, excerpt
+from actes62.faits.modele import LigneTableau, Role, Tableau
+from actes62.formats import lire_euros, lire_pourcentage, trouver_montants
+from actes62.identify import pliage
+from actes62.read import TextPiece
+
+__all__ = [
+    "ColonneImputation",
+    "colonnes_imputation",
+    "lignes_imputation_pdf",
+    "tableaux_docx",
+    "tableaux_pdf",
+]
+
+_TOTAL = re.compile(r"^\W*(?:sous[\s-]*)?total\b", re.IGNORECASE)
+_SOUS_TOTAL = re.compile(r"^\W*sous[\s-]*total\b", re.IGNORECASE)
+_MONTANT_SEUL = re.compile(
+    r"^[\s€\d\u00a0\u202f.,-]*\d[\s€\d\u00a0\u202f.,]*(?:€|euros?|EUR)?\s*$", re.IGNORECASE
+)
+_POURCENT_SEUL = re.compile(r"^\s*\d{1,3}(?:[,.]\d{1,3})?\s*%?\s*$")
+
+_COLONNES_IMPUTATION: tuple[tuple[str, Role], ...] = (
+    ("disponible", Role.DISPONIBLE),
+    ("solde", Role.SOLDE),
+    ("proposition", Role.PROPOSITION),
+    ("depense", Role.PROPOSITION),
+    ("montant propose", Role.PROPOSITION),
+    ("credits de paiement", Role.CP),
+    ("cp", Role.CP),
+)
+
+
+@dataclass(frozen=True)
+class ColonneImputation:
+    role: Role
+    colonne: int
+
+
+def _role_colonne(entete: str) -> Role | None:
+    plie = pliage(entete)
+    mots = set(re.findall(r"[a-z]+", plie))
+    for cle, role in _COLONNES_IMPUTATION:
+        if (" " in cle and cle in plie) or cle in mots:
+            return role
+    return None
+
+
+def colonnes_imputation(entetes: dict[int, str]) -> list[ColonneImputation]:
+    """The amount columns of an imputation table, by their header (empty if it is not one)."""
+    colonnes = [
+        ColonneImputation(role, colonne)
+        for colonne, texte in sorted(entetes.items())
+        if (role := _role_colonne(texte)) is not None
+    ]
+    roles = {c.role for c in colonnes}
+    return colonnes if roles & {Role.CP, Role.DISPONIBLE, Role.SOLDE} or len(colonnes) >= 2 else []
+
+
+def _lieu(piece: TextPiece, genre: str | None, debut: int = 0, fin: int | None = None) -> Location:
+    return Location(
+        file=str(piece.path),
+        kind=genre,
+        part=piece.part_at(debut),
+        text=excerpt(piece.text, debut, fin),
+    )
+
+
+def _montant(texte: str) -> Decimal | None:
+    texte = texte.strip()
+    if not texte or not _MONTANT_SEUL.match(texte):
+        return None
+    try:
+        return lire_euros(texte)
+    except ValueError:
+        return None
+
+
+def _pourcentage(texte: str) -> Decimal | None:
+    if not _POURCENT_SEUL.match(texte):
+        return None
+    try:
+        return lire_pourcentage(texte.replace("%", "").strip() + " %")
+    except ValueError:
+        return None
+
+
+def tableaux_docx(cellules: list[TextPiece], genre: str | None, titre: str) -> list[Tableau]:
+    """The tables of amounts of one DOCX table (given as its cells): one per total row."""
+    lignes: dict[int, list[TextPiece]] = {}
+    for cellule in cellules:
+        if cellule.row is not None and not cellule.is_header:
+            lignes.setdefault(cellule.row, []).append(cellule)
+    tableaux: list[Tableau] = []
+    courantes: list[LigneTableau] = []
+    for _, rangee in sorted(lignes.items()):
+        rangee.sort(key=lambda c: c.column or 0)
+        libelle = rangee[0].text if rangee else ""
+        montant: tuple[TextPiece, Decimal] | None = None
+        pourcent: tuple[TextPiece, Decimal] | None = None
+        for cellule in rangee[1:]:
+            entete = pliage(cellule.header)
+            est_pourcent = "%" in cellule.text or "%" in entete or "pourcent" in entete or "part" in entete
+            if est_pourcent and (valeur := _pourcentage(cellule.text)) is not None:
+                pourcent = (cellule, valeur)
+            elif (valeur := _montant(cellule.text)) is not None:
+                montant = (cellule, valeur)  # the last amount cell: « Montant » after « Quantité »
+        if montant is None:
+            continue
+        piece, valeur = montant
+        ligne = LigneTableau(
+            " ".join(libelle.split()),
+            valeur,
+            _lieu(piece, genre),
+            pourcent[1] if pourcent else None,
+            _lieu(pourcent[0], genre) if pourcent else None,
+            sous_total=bool(_SOUS_TOTAL.match(libelle)),
+        )
+        if _TOTAL.match(libelle) and not ligne.sous_total:
+            tableaux.append(Tableau(titre, tuple(courantes), ligne))
+            courantes = []
+        else:
+            courantes.append(ligne)
+    if courantes and len(courantes) >= 2 and not tableaux:
+        tableaux.append(Tableau(titre, tuple(courantes), None))
+    return [t for t in tableaux if t.lignes]
+
+
+_FIN_DE_LIGNE = re.compile(
+    r"(?P<montant>\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?P<devise>€|euros?|EUR)?"
+    r"(?:\s+(?P<pourcent>\d{1,3}(?:,\d{1,3})?)\s*%?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _fin_de_ligne(ligne: str) -> tuple[int, Decimal, Decimal | None] | None:
+    """The amount (and percentage) a table row ends with, and where the amount starts."""
+    m = _FIN_DE_LIGNE.search(ligne)
+    if m is None:
+        return None
+    if not (m["devise"] or "," in m["montant"] or " " in m["montant"] or m["pourcent"]):
+        return None
+    if m.start() > 0 and ligne[m.start() - 1] in "/-.:":
+        return None
+    try:
+        montant = lire_euros(m["montant"])
+        pourcent = lire_pourcentage(m["pourcent"] + " %") if m["pourcent"] else None
+    except ValueError:
+        return None
+    return m.start(), montant, pourcent
+
+
+def lignes_imputation_pdf(piece: TextPiece) -> Iterator[tuple[int, list[ColonneImputation], list[Decimal]]]:
+    """The rows of the imputation tables of a PDF page: (line number, columns, amounts) for each
+    line of amounts under a header line naming CP / Disponible / Proposition / Solde / Dépense."""
+    colonnes: list[ColonneImputation] = []
+    for numero, ligne in enumerate(piece.lines()):
+        mots = [m for m in re.split(r"\s+", ligne) if m]
+        roles = [r for mot in mots if (r := _role_colonne(mot)) is not None]
+        if len(roles) >= 2 and not trouver_montants(ligne):
+            colonnes = [ColonneImputation(role, rang) for rang, role in enumerate(roles)]
+            continue
+        if not colonnes:
+            continue
+        montants = [v for d, f, v in trouver_montants(ligne) if "/" not in ligne[max(0, d - 1) : f + 1]]
+        if len(montants) >= len(colonnes):
+            yield numero, colonnes, montants[-len(colonnes) :]
+            colonnes = []
+
+
+def tableaux_pdf(
+    piece: TextPiece, genre: str | None, ignorer: frozenset[int] = frozenset()
+) -> Iterator[Tableau]:
+    """The tables of amounts of a PDF page: runs of lines ending with an amount, closed by a total
+    (the lines of `ignorer`, imputation rows, left aside)."""
+    lignes = piece.lines()
+    courantes: list[LigneTableau] = []
+    libelle: list[str] = []
+    for numero, ligne in enumerate(lignes):
+        debut_ligne = piece.line_starts[numero] if numero < len(piece.line_starts) else 0
+        fin = None if numero in ignorer else _fin_de_ligne(ligne)
+        if fin is None:
+            if courantes and not ligne.strip():
+                continue
+            libelle.append(ligne)
+            if len(libelle) > 6:  # a paragraph: the table, if any, is over
+                courantes, libelle = [], []
+            continue
+        debut, montant, pourcent = fin
+        texte_libelle = " ".join([*libelle, ligne[:debut]]).strip()
+        libelle = []
+        lieu = _lieu(piece, genre, debut_ligne + debut, debut_ligne + len(ligne))
+        ligne_tableau = LigneTableau(
+            " ".join(texte_libelle.split()),
+            montant,
+            lieu,
+            pourcent,
+            lieu if pourcent is not None else None,
+            sous_total=bool(_SOUS_TOTAL.match(ligne)),
+        )
+        if _TOTAL.match(ligne) and not ligne_tableau.sous_total:
+            if courantes:
+                yield Tableau(f"page {piece.page}", tuple(courantes), ligne_tableau)
+            courantes = []
+        else:
+            courantes.append(ligne_tableau)
