@@ -11,7 +11,17 @@ PDF), `check` (dossier and documents → `Finding`s).
 
 __version__ = "0.2.0"
 
-from actes62.checks import RULES, Finding, Location, Rule, Severity, check, findings_to_json, findings_to_text
+from actes62.checks import (
+    RULES,
+    Finding,
+    Location,
+    Rule,
+    Severity,
+    audit,
+    check,
+    findings_to_json,
+    findings_to_text,
+)
 from actes62.errors import (
     Actes62Error,
     ConversionError,
@@ -90,6 +100,7 @@ __all__ = [
     "TemplateError",
     "Vote",
     "__version__",
+    "audit",
     "check",
     "date_courte",
     "date_longue",

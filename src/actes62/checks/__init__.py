@@ -15,7 +15,7 @@ from actes62.checks.findings import (
     findings_to_text,
     has_errors,
 )
-from actes62.checks.rules import RULES, Rule, check, rules_to_json
+from actes62.checks.rules import RULES, Rule, audit, check, rules_to_json
 
 __all__ = [
     "RULES",
@@ -23,6 +23,7 @@ __all__ = [
     "Location",
     "Rule",
     "Severity",
+    "audit",
     "check",
     "findings_to_json",
     "findings_to_text",

@@ -271,6 +271,96 @@ def _propre(affaire: AffaireLue, acte: ActeCite, seance: date | None) -> bool:
     return abs((acte.date - seance).days) <= 60 and any(_semblables(acte.titre or "", t) for t in titres)
 
 
+def _autorise_la_signature(fait: Fait, acte: ActeCite) -> bool:
+    """The délibération that authorises the collectivité's signatory: this one (not a conseil
+    municipal's or an association's)."""
+    return fait.role is Role.AUTORISATION and acte.instance in (
+        None,
+        "commission permanente",
+        "conseil départemental",
+    )
+
+
+def numero_divergent(releve: Releve) -> Iterator[Draft]:
+    """La délibération est citée sous son numéro : une convention qui vise la délibération qui
+    l'autorise (ou un acte de la séance, même date et même instance) donne le même numéro.
+
+    Pourquoi : un numéro faux renvoie à un autre acte. Référence : registre des délibérations
+    (CGCT L3121-23) ; ACTES."""
+    for affaire in releve.affaires:
+        numeros = [(d, f) for d, f in affaire.faits(Sorte.NUMERO, Role.DELIBERATION)]
+        if not numeros:
+            continue
+        propre = {str(f.valeur) for _, f in numeros}
+        seance = affaire.date_seance()
+        for _, fait in affaire.faits(Sorte.ACTE_CITE):
+            acte = fait.valeur
+            if not isinstance(acte, ActeCite) or not acte.numero or acte.numero in propre:
+                continue
+            de_la_seance = (
+                acte.date is not None
+                and acte.date == seance
+                and acte.instance in (None, "commission permanente")
+            )
+            if _autorise_la_signature(fait, acte) or de_la_seance:
+                _, reference = numeros[0]
+                yield Draft(
+                    f"la délibération est citée sous le n°{acte.numero}, elle porte le n°{reference.valeur}",
+                    fait.lieu,
+                    {"numero": str(reference.valeur), "cite": acte.numero},
+                    (reference.lieu,),
+                )
+
+
+def plafond_depasse(releve: Releve) -> Iterator[Draft]:
+    """La subvention ne dépasse pas le plafond que le document cite (« dans la limite de 15 % du
+    coût éligible, soit 61 875 € »).
+
+    Pourquoi : le règlement du dispositif fixe ce plafond. Référence : règlement d'attribution ;
+    CGCT L1611-4."""
+    for affaire in releve.affaires:
+        subventions = [
+            f for _, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION) if isinstance(f.valeur, Decimal)
+        ]
+        couts = [Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.COUT_TOTAL)]
+        plafonds = [f for _, f in affaire.faits(Sorte.MONTANT, Role.CITE) if f.cle == "plafond"]
+        for _, taux in affaire.faits(Sorte.POURCENTAGE, Role.CITE):
+            if taux.cle == "plafond" and len(set(couts)) == 1:
+                montant = (couts[0] * Decimal(str(taux.valeur)) / 100).quantize(Decimal("0.01"))
+                plafonds.append(Fait(Sorte.MONTANT, Role.CITE, montant, taux.lieu, taux.ecrit, "plafond"))
+        for fait in plafonds:
+            if not isinstance(fait.valeur, Decimal):
+                continue
+            depasse = [f for f in subventions if isinstance(f.valeur, Decimal) and f.valeur > fait.valeur]
+            if depasse:
+                subvention = max(depasse, key=lambda f: Decimal(str(f.valeur)))
+                yield Draft(
+                    f"subvention de {_fr(subvention.valeur)} au-delà du plafond cité ({_fr(fait.valeur)})",
+                    fait.lieu,
+                    {"subvention": texte_valeur(subvention.valeur), "plafond": texte_valeur(fait.valeur)},
+                    (subvention.lieu,),
+                )
+
+
+def echeancier_hors_100(releve: Releve) -> Iterator[Draft]:
+    for affaire in releve.affaires:
+        par_table: dict[tuple[Path, str | None], list[Fait]] = defaultdict(list)
+        for document, fait in affaire.faits(Sorte.POURCENTAGE, Role.VERSEMENT):
+            par_table[(document.chemin, fait.cle)].append(fait)
+        for faits in par_table.values():
+            valeurs = [Decimal(str(f.valeur)) for f in faits]
+            somme = sum(valeurs, Decimal(0))
+            if max(valeurs) * 2 == somme:  # the last row is the total
+                somme = max(valeurs)
+            if len(faits) >= 2 and abs(somme - 100) > Decimal("0.01"):
+                yield Draft(
+                    f"échéancier de versement : les parts font {somme} %, pas 100 %",
+                    faits[-1].lieu,
+                    {"somme": f"{somme:.2f}", "attendu": "100"},
+                    tuple(f.lieu for f in faits[:-1]),
+                )
+
+
 def date_seance_divergente(releve: Releve) -> Iterator[Draft]:
     """La date de la séance (et de la délibération) est la même partout : en-têtes « réunion du »,
     identifiant ACTES, annexes « à la délibération … du », et la délibération qui autorise la
@@ -286,7 +376,7 @@ def date_seance_divergente(releve: Releve) -> Iterator[Draft]:
             if (
                 isinstance(acte, ActeCite)
                 and acte.date
-                and (fait.role is Role.AUTORISATION or _propre(affaire, acte, seance))
+                and (_autorise_la_signature(fait, acte) or _propre(affaire, acte, seance))
             ):
                 faits.append((document, Fait(Sorte.DATE, Role.SEANCE, acte.date, fait.lieu, fait.ecrit)))
         for document, fait in affaire.faits(Sorte.IDENTIFIANT_ACTES):
@@ -381,6 +471,11 @@ def acte_cite_date_divergente(releve: Releve) -> Iterator[Draft]:
                 if meme and paire not in signales:
                     signales.add(paire)
                     ici, la, autre = (fb, fa, a) if b.numero is None else (fa, fb, b)
+                    memes = tuple(
+                        f.lieu
+                        for _, f, x in actes
+                        if x.date == autre.date and f.lieu != la.lieu and f.lieu != ici.lieu
+                    )
                     yield Draft(
                         f"acte cité sous deux dates : {_fr(ici.valeur.date if isinstance(ici.valeur, ActeCite) else '')} ici, "
                         f"{_fr(autre.date)} ailleurs",
@@ -389,7 +484,7 @@ def acte_cite_date_divergente(releve: Releve) -> Iterator[Draft]:
                             "date": texte_valeur(ici.valeur),
                             "autre_date": autre.date.isoformat() if autre.date else "",
                         },
-                        (la.lieu,),
+                        (la.lieu, *memes),
                     )
 
 
@@ -399,9 +494,13 @@ def beneficiaire_divergent(releve: Releve) -> Iterator[Draft]:
 
     Pourquoi : la subvention est due à une personne morale précise. Référence : CGCT L1611-4."""
     for affaire in releve.affaires:
+        noms = sorted({_nom_plie(str(f.valeur)) for _, f in affaire.faits(Sorte.BENEFICIAIRE)}, key=len)
+        canon = {
+            n: next((m for m in noms if m == n or (len(m) >= 5 and n.startswith(m + " "))), n) for n in noms
+        }
         yield from _desaccords(
             affaire.faits(Sorte.BENEFICIAIRE),
-            lambda f: _nom_plie(str(f.valeur)),
+            lambda f, canon=canon: canon[_nom_plie(str(f.valeur))],  # type: ignore[misc]
             lambda a, b: f"nom du bénéficiaire : « {b} » ici, « {a} » ailleurs",
         )
 
@@ -517,7 +616,10 @@ def signataire_divergent(releve: Releve) -> Iterator[Draft]:
         for document, fait in affaire.faits(
             Sorte.PERSONNE, Role.SIGNATAIRE, Role.SIGNATAIRE_COLLECTIVITE, Role.REPRESENTANT_COLLECTIVITE
         ):
-            if isinstance(fait.valeur, Personne) and (q := _qualite(fait.valeur)) is not None:
+            if (
+                isinstance(fait.valeur, Personne)
+                and (q := _qualite(fait.valeur)) == "directeur général des services"
+            ):
                 titulaires[q].append((document, fait))
         for qualite, faits in titulaires.items():
             noms: list[tuple[DocumentFaits, Fait]] = []
@@ -663,6 +765,15 @@ def somme_pourcentages(releve: Releve) -> Iterator[Draft]:
                 lieu,
                 {"somme": f"{somme}", "attendu": "100"},
             )
+
+
+def somme_pourcentages_et_echeancier(releve: Releve) -> Iterator[Draft]:
+    """Les pourcentages des lignes d'un tableau font 100 % (à l'arrondi près), la ligne de total
+    dit la somme des lignes, et les parts d'un échéancier de versement font 100 %.
+
+    Pourquoi : sinon une part est fausse ou manque. Référence : arithmétique."""
+    yield from somme_pourcentages(releve)
+    yield from echeancier_hors_100(releve)
 
 
 def solde_faux(releve: Releve) -> Iterator[Draft]:
@@ -958,11 +1069,12 @@ AUDIT_RULES: tuple[tuple[str, str, str, Callable[[Releve], Iterable[Draft]]], ..
     ("A008", "echeance-divergente", "error", echeance_divergente),
     ("A009", "periode-divergente", "error", periode_divergente),
     ("A010", "signataire-divergent", "warning", signataire_divergent),
+    ("A011", "numero-divergent", "error", numero_divergent),
     ("A012", "vote-divergent", "error", vote_divergent),
     ("A013", "identifiant-actes-divergent", "error", identifiant_actes_divergent),
     ("A101", "total-tableau-faux", "error", total_tableau_faux),
     ("A102", "pourcentage-faux-ecrit", "error", pourcentage_faux),
-    ("A103", "somme-pourcentages", "error", somme_pourcentages),
+    ("A103", "somme-pourcentages", "error", somme_pourcentages_et_echeancier),
     ("A104", "solde-faux", "error", solde_faux),
     ("A105", "en-lettres-different", "error", en_lettres_different),
     ("A106", "voix-superieures-aux-votants-ecrit", "error", voix_superieures_aux_votants),
@@ -974,6 +1086,7 @@ AUDIT_RULES: tuple[tuple[str, str, str, Callable[[Releve], Iterable[Draft]]], ..
     ("A112", "siret-invalide-ecrit", "error", siret_invalide),
     ("A113", "identifiant-actes-invalide", "warning", identifiant_actes_invalide),
     ("A114", "montant-superieur-aux-credits", "error", montant_superieur_aux_credits),
+    ("A115", "subvention-au-dela-du-plafond", "error", plafond_depasse),
     ("A201", "document-non-lu", "error", document_non_lu),
     ("A202", "document-hors-affaire", "warning", document_non_rattache),
 )

@@ -183,7 +183,7 @@ def _lignes(source: Path | None) -> Callable[[Champ], int | None]:
 
 
 def check(
-    dossier: Dossier,
+    dossier: Dossier | None,
     documents: Sequence[Path] = (),
     source: Path | None = None,
     *,
@@ -198,6 +198,8 @@ def check(
     while the documents are read, on a terminal only.
     Never raises on a bad dossier or document: a rule that fails becomes an X001 finding.
     """
+    if dossier is None:  # no dossier: the documents are compared with each other
+        return audit(list(documents), rules=rules, progression=progression)
     with _sans_ramasse_miettes():
         return _check(dossier, documents, source, rules, progression)
 
@@ -270,6 +272,9 @@ def _faits_fichier(chemin: Path) -> list[DocumentFaits]:
         return lire_faits(read_document(chemin))
     except DocumentIllisible as exc:
         return [DocumentFaits(chemin, None, (), lisible=False, raison=exc.raison)]
+    except Exception as exc:  # a bug in reading: this document is reported as not checked
+        raison = f"erreur interne de lecture ({type(exc).__name__} : {exc})"
+        return [DocumentFaits(chemin, None, (), lisible=False, raison=raison)]
 
 
 def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:

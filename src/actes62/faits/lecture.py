@@ -39,7 +39,7 @@ from actes62.faits.phrases import (
 )
 from actes62.faits.tableaux import colonnes_imputation, lignes_imputation_pdf, tableaux_docx, tableaux_pdf
 from actes62.formats import lire_euros, trouver_dates, trouver_montants
-from actes62.identify import NUMERO_ACTE, Identification, identify_parts, pliage, sirets
+from actes62.identify import Identification, identify_parts, pliage, sirets
 from actes62.read import ReadDocument, TextPiece
 
 __all__ = ["faits_document", "lire_faits"]
@@ -95,7 +95,7 @@ _ROLES_AVANT: tuple[tuple[re.Pattern[str], Role], ...] = (
     ),
     (
         re.compile(
-            r"(cout total|cout global|budget previsionnel|budget global|budget total|montant total du projet|"
+            r"(cout total|cout global|cout eligible|budget previsionnel|budget global|budget total|montant total du projet|"
             r"cout du projet|cout de l'operation|cout de l'action|depense subventionnable|assiette)[^.;]{0,50}$"
         ),
         Role.COUT_TOTAL,
@@ -129,6 +129,41 @@ def _role_montant(texte: str, debut: int, fin: int) -> Role:
     return Role.AUTRE
 
 
+_LIMITE = re.compile(r"dans\s+la\s+limite\s+(?:de|d['’])|plafonn[ée]e?\s+[àa]", re.IGNORECASE)
+_TAUX = re.compile(r"(\d{1,3}(?:,\d{1,2})?)\s?%")
+
+
+def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
+    """« dans la limite de 15 % du coût éligible (412 500 € HT, soit 61 875 €) »: the cap, as an
+    amount cited with the key « plafond » (the amount after « soit », else the rate times the
+    base, else the amount itself)."""
+    texte = piece.text
+    for m in _LIMITE.finditer(texte):
+        fin_phrase = re.search(r"[.;]\s|$", texte[m.end() :])
+        phrase = texte[m.end() : m.end() + (fin_phrase.start() if fin_phrase else 200)]
+        montants = [(d, f, v) for d, f, v in trouver_montants(phrase) if ecrit_comme_montant(phrase[d:f])]
+        taux = _TAUX.match(phrase.strip())
+        soit = [(d, f, v) for d, f, v in montants if re.search(r"soit\s*$", phrase[max(0, d - 8) : d])]
+        if soit:
+            d, f, plafond = soit[0]
+        elif taux and len(montants) == 1:
+            d, f, base = montants[0]
+            plafond = (base * Decimal(taux[1].replace(",", ".")) / 100).quantize(Decimal("0.01"))
+        elif not taux and montants:
+            d, f, plafond = montants[0]
+        elif taux and not montants:
+            valeur = Decimal(taux[1].replace(",", "."))
+            lecteur.ajouter(
+                Sorte.POURCENTAGE, Role.CITE, valeur, piece, m.start(), m.end() + taux.end(), cle="plafond"
+            )
+            continue
+        else:
+            continue
+        debut = m.end() + d
+        lecteur.ajouter(Sorte.MONTANT, Role.CITE, plafond, piece, m.start(), m.end() + f, cle="plafond")
+        del debut
+
+
 def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
     texte = piece.text
     pris: list[tuple[int, int]] = []
@@ -142,6 +177,7 @@ def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
         lecteur.ajouter(
             Sorte.MONTANT, _role_montant(texte, m.start(), m.end()), valeur, piece, m.start(), m.end()
         )
+    _plafond(lecteur, piece)
     paires = en_lettres_et_chiffres(texte)
     for paire in paires:
         lecteur.ajouter(
@@ -188,7 +224,14 @@ def _dates(lecteur: _Lecteur, piece: TextPiece) -> None:
             continue
         avant = plie[max(0, debut - 90) : debut]
         phrase = re.split(r"[.;!?]\s|\n", avant)[-1]
-        if _AVIS.search(phrase) and re.search(r"(reunion|seance)[^.;]{0,30}(du|en date du)\s*$", phrase):
+        if (
+            _AVIS.search(phrase)
+            and re.search(
+                r"(reunie?s?|reunion|seance|rendu|emis|donne)[^.;]{0,30}\b(du|le|en date du)\s*$|\bdu\s*$",
+                phrase,
+            )
+            and not re.search(r"deliberation", phrase)
+        ):
             lecteur.ajouter(Sorte.DATE, Role.AVIS, jour, piece, debut, fin)
         elif _SEANCE_AVANT.search(phrase) and not re.search(
             r"deliberation|commission\s*(?:n|\d)|\bavis\b", phrase
@@ -210,6 +253,14 @@ _INSTANCES = (
     ("conseil communautaire", "conseil communautaire"),
     ("conseil regional", "conseil régional"),
     ("bureau", "bureau"),
+    ("comite syndical", "comité syndical"),
+    ("comite directeur", "comité directeur"),
+    ("conseil d'administration", "conseil d'administration"),
+    ("assemblee generale", "assemblée générale"),
+    ("conseil syndical", "conseil syndical"),
+)
+_NUMERO_CITE = re.compile(
+    r"(?<!\w)N\s?[°o]\.?\s*((?:[A-Z]{1,4}-)?\d{2,4}(?:-[A-Z0-9]{1,6}){1,2})\b", re.IGNORECASE
 )
 _TITRE = re.compile(
     r"^[\s,]*(?:portant[^«\"]{0,80}?|relative?\s+[àa][^«\"]{0,40}?|intitul[ée]e?\s*)?[«\"“]\s*(?P<t>[^»\"”]{3,300})"
@@ -230,7 +281,7 @@ def _actes(lecteur: _Lecteur, piece: TextPiece) -> None:
         coupure = re.search(r"[;«\"“]|\.\s|\bVu\b", suite)
         portee = m.end() + (coupure.start() if coupure else len(suite))
         date_acte = next(((d, f, j) for d, f, j in dates if m.end() <= d < portee + 2), None)
-        numero = NUMERO_ACTE.search(texte, m.end(), portee)
+        numero = _NUMERO_CITE.search(texte, m.end(), portee)
         if date_acte is None and numero is None:
             continue
         fin = date_acte[1] if date_acte else numero.end() if numero else m.end()
@@ -238,7 +289,8 @@ def _actes(lecteur: _Lecteur, piece: TextPiece) -> None:
         instance = next((nom for cle, nom in _INSTANCES if cle in morceau), None)
         titre_m = _TITRE.match(texte[fin : fin + 320])
         titre = " ".join(titre_m["t"].split()) if titre_m else None
-        role = Role.AUTORISATION if _AUTORISE.search(texte[max(0, m.start() - 60) : m.start()]) else Role.VISA
+        autorise = _AUTORISE.search(texte[max(0, m.start() - 60) : m.start()]) is not None
+        role = Role.AUTORISATION if autorise and lecteur.partie is not Role.BENEFICIAIRE else Role.VISA
         acte = ActeCite(
             "deliberation",
             numero[1] if numero else None,
@@ -271,6 +323,9 @@ def _annexes(lecteur: _Lecteur, piece: TextPiece, premiere: bool) -> None:
 
 # --- parties, SIRET, beneficiary, people ----------------------------------------------------------------
 
+_FIN_PARTIES = re.compile(
+    r"^\W*(?:vu\b|article\b|il\s+(?:a\s+[ée]t[ée]|est)\s+convenu|pr[ée]ambule|titre\b)", re.IGNORECASE
+)
 _ENTRE = re.compile(r"^\W*entre\b", re.IGNORECASE)
 _ET = re.compile(r"^\W*et\b(?!\s+d)", re.IGNORECASE)
 _ET_L = re.compile(r"^\W*et\s+(?:l['’]|la\s|le\s)", re.IGNORECASE)
@@ -302,7 +357,9 @@ def _partie_de(texte: str) -> Role:
 
 def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
     texte = piece.text
-    if _ENTRE.match(texte):
+    if _FIN_PARTIES.match(texte):
+        lecteur.partie = None
+    elif _ENTRE.match(texte):
         lecteur.partie = Role.COLLECTIVITE
     elif _ET.match(texte) or _ET_L.match(texte):
         lecteur.partie = Role.BENEFICIAIRE
@@ -320,7 +377,11 @@ def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
         role = Role.REPRESENTANT_COLLECTIVITE if qui is Role.COLLECTIVITE else Role.REPRESENTANT_BENEFICIAIRE
         qualite = (m["qualite"] or "").strip() or None
         lecteur.ajouter(Sorte.PERSONNE, role, Personne(m["nom"].strip(), qualite), piece, m.start(), m.end())
-    if lecteur.partie is Role.BENEFICIAIRE and (nom := _nom_beneficiaire_partie(texte)) is not None:
+    if (
+        lecteur.partie is Role.BENEFICIAIRE
+        and (nom := _nom_beneficiaire_partie(texte)) is not None
+        and not _APRES_FORME.search(texte[:200])
+    ):
         debut, fin, valeur = nom
         lecteur.ajouter(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE, valeur, piece, debut, fin)
     if re.search(r"\bd['’]autre part\b", texte, re.IGNORECASE):
@@ -342,17 +403,29 @@ def _nom_beneficiaire_partie(texte: str) -> tuple[int, int, str] | None:
     return m.start("nom"), m.end("nom"), " ".join(m["nom"].split())
 
 
+_APRES_FORME = re.compile(
+    r"(?:\bl['’]\s*association|\bla\s+commune\s+de|\bla\s+soci[ée]t[ée]|\bla\s+f[ée]d[ée]ration|\ble\s+club|\bla\s+SCOP)"
+    r"\s+[«\"“]?\s*(?P<nom>[A-ZÉÈ][^,;:«»\"“”()\n]{1,80}?)\s*[»\"”]?"
+    r"(?=\s*(?:[,;:.()\n«]|$|\s(?:une|un|pour|afin|au|aux|dont|jointe?|qui|en|est|a|dans|sur|à|avec|ainsi|représent\w*"
+    r"|identifi\w*|sise|situ\w*|domicili\w*|association|régie|d['’]un|de\s+\d|du\s+\d|le\s+\d|la\s+convention)\b))"
+)
+
+
 def _beneficiaire(lecteur: _Lecteur, piece: TextPiece) -> None:
     texte = piece.text
+    vus: set[int] = set()
     for m in _NOM_APRES_A.finditer(texte):
-        lecteur.ajouter(
-            Sorte.BENEFICIAIRE,
-            Role.BENEFICIAIRE,
-            " ".join(m["nom"].split()),
-            piece,
-            m.start("nom"),
-            m.end("nom"),
-        )
+        vus.add(m.start("nom"))
+        nom = " ".join(m["nom"].split())
+        lecteur.ajouter(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE, nom, piece, m.start("nom"), m.end("nom"))
+    if lecteur.genre not in ("délibération", "rapport", "convention"):
+        return
+    for m in _APRES_FORME.finditer(texte):
+        if m.start("nom") in vus:
+            continue
+        nom = " ".join(m["nom"].split()).rstrip(" .")
+        if len(nom) >= 3 and re.search(r"[a-zé]", nom) and not nom.lower().startswith(("de ", "du ", "des ")):
+            lecteur.ajouter(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE, nom, piece, m.start("nom"), m.end("nom"))
 
 
 def _signatures(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
@@ -402,7 +475,8 @@ _VOTE = re.compile(
     re.IGNORECASE,
 )
 _LISTE = re.compile(
-    r"(?P<quoi>[ée]taient\s+pr[ée]sents?|pr[ée]sents?|excus[ée]e?s?(?:\(s\))?|absents?\s+excus[ée]s?|pouvoirs?|procurations?)\s*(?:\(s\))?\s*[:|]\s*",
+    r"(?P<quoi>[ée]taient\s+pr[ée]sents?|pr[ée]sents?|excus[ée]e?s?(?:\(s\))?|absents?\s+excus[ée]s?|pouvoirs?|procurations?"
+    r"|repr[ée]sent[ée]e?s(?:\s*\(pouvoirs?\))?)\s*(?:\(s\))?\s*[:|]\s*",
     re.IGNORECASE,
 )
 _PERSONNE_LISTE = re.compile(rf"{_CIVILITE}\s+[A-ZÉÈ]")
@@ -423,14 +497,24 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
             if quoi.startswith("abstention")
             else Role.NE_PREND_PAS_PART
         )
-        if m["n"] and role is Role.POUR and not re.search(r"^\s*(?:voix|$|\()", texte[m.end() : m.end() + 8]):
+        if (
+            m["n"]
+            and role is Role.POUR
+            and not re.search(r"^\s*(?:voix|$|\(|\|)", texte[m.end() : m.end() + 8])
+        ):
             continue  # « pour : 2025 » is not a vote
         lecteur.ajouter(Sorte.VOTE, role, n, piece, m.start(), m.end())
     for m in _LISTE.finditer(texte):
         quoi = pliage(m["quoi"])
         if "sans voix" in pliage(texte[max(0, m.start() - 40) : m.end() + 5]):
             continue
-        role = Role.PRESENTS if "present" in quoi else Role.EXCUSES if "excus" in quoi else Role.POUVOIRS
+        role = (
+            Role.POUVOIRS
+            if "represent" in quoi or "pouvoir" in quoi or "procuration" in quoi
+            else Role.EXCUSES
+            if "excus" in quoi
+            else Role.PRESENTS
+        )
         suite = texte[m.end() :]
         fin_liste = re.search(
             r"(?<!\bM)(?<!\bMme)(?<!\bMlle)\.(?:\s|$)|\n|(?:Excus|Absent|Pouvoir|Procuration|Assist)", suite
@@ -454,23 +538,37 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
 # --- the whole document --------------------------------------------------------------------------------
 
 
+_NUMERO_PROPRE = re.compile(
+    r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*((?:[A-Z]{1,4}-)?\d{2,4}(?:-[A-Z0-9]{1,6}){1,2})\b", re.IGNORECASE
+)
+
+
 def _numeros(lecteur: _Lecteur, document: ReadDocument, identification: Identification) -> None:
+    if lecteur.genre == "délibération" and not identification.numero_deliberation:
+        for piece in [
+            *document.pieces[:12],
+            *(p for p in document.pieces if "pied" in p.part or "en-tête" in p.part),
+        ]:
+            m = _NUMERO_PROPRE.search(piece.text)
+            if m is not None and not re.search(r"\bvu\b", piece.text[: m.start()], re.IGNORECASE):
+                lecteur.ajouter(Sorte.NUMERO, Role.DELIBERATION, m[1], piece, m.start(1), m.end(1))
+                break
     if identification.numero_deliberation and lecteur.genre == "délibération":
-        piece = next((p for p in document.pieces if identification.numero_deliberation in p.text), None)
-        if piece is not None:
-            debut = piece.text.index(identification.numero_deliberation)
+        propre = next((p for p in document.pieces if identification.numero_deliberation in p.text), None)
+        if propre is not None:
+            debut = propre.text.index(identification.numero_deliberation)
             lecteur.ajouter(
                 Sorte.NUMERO,
                 Role.DELIBERATION,
                 identification.numero_deliberation,
-                piece,
+                propre,
                 debut,
                 debut + len(identification.numero_deliberation),
             )
     if identification.numero_rapport is not None:
-        piece = next((p for p in document.pieces if re.search(r"RAPPORT", p.text)), None)
-        if piece is not None:
-            lecteur.ajouter(Sorte.NUMERO, Role.RAPPORT, str(identification.numero_rapport), piece)
+        titre = next((p for p in document.pieces if re.search(r"RAPPORT", p.text)), None)
+        if titre is not None:
+            lecteur.ajouter(Sorte.NUMERO, Role.RAPPORT, str(identification.numero_rapport), titre)
 
 
 _MAJUSCULES = re.compile(r"(?:[A-ZÀ-ÝŒ0-9'’\"«»,:()-]+\s+){5,}[A-ZÀ-ÝŒ0-9'’\"«»()-]+")
@@ -496,14 +594,30 @@ def _titre(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
         lecteur.ajouter(Sorte.TITRE, Role.SEANCE, " ".join(piece.text[debut:fin].split()), piece, debut, fin)
 
 
+_VALEUR = re.compile(r"^[\s\d\u00a0\u202f.,€%/-]*\d[\s\d\u00a0\u202f.,€%/-]*$")
+
+
+def _entetes(cellules: list[TextPiece]) -> tuple[dict[int, str], int]:
+    """The column titles of a table and the number of header rows: the rows Word marks as such,
+    else the first row when none of its cells is a bare number or amount (« CP 2026 » is a title)."""
+    marquees = {c.column or 0: c.text for c in cellules if c.is_header}
+    if marquees:
+        return marquees, max(c.row or 0 for c in cellules if c.is_header)
+    premiere = [c for c in cellules if c.row == 1]
+    plusieurs = any((c.row or 0) > 1 for c in cellules)
+    if plusieurs and len(premiere) >= 2 and not any(_VALEUR.match(c.text) or ":" in c.text for c in premiere):
+        return {c.column or 0: c.text for c in premiere}, 1
+    return {}, 0
+
+
 def _imputations_docx(lecteur: _Lecteur, cellules: list[TextPiece]) -> bool:
-    entetes = {c.column or 0: c.text for c in cellules if c.is_header}
+    entetes, lignes_entete = _entetes(cellules)
     colonnes = colonnes_imputation(entetes)
     if not colonnes:
         return False
     roles = {c.colonne: c.role for c in colonnes}
     for cellule in cellules:
-        if cellule.is_header or cellule.column not in roles:
+        if cellule.is_header or (cellule.row or 0) <= lignes_entete or cellule.column not in roles:
             continue
         try:
             valeur = lire_euros(cellule.text)
@@ -514,6 +628,19 @@ def _imputations_docx(lecteur: _Lecteur, cellules: list[TextPiece]) -> bool:
             Sorte.MONTANT, roles[cellule.column], valeur, cellule, cle=f"ligne {cellule.row}:{cle}"
         )
     return True
+
+
+def _echeancier(lecteur: _Lecteur, cellules: list[TextPiece]) -> None:
+    """A table of instalments (« versement », « acompte », « solde ») given as percentages: each
+    percentage, keyed by the table, so that they can be added up."""
+    texte = pliage(" ".join(c.text for c in cellules))
+    if not re.search(r"versement|acompte|avance|tranche", texte):
+        return
+    for cellule in cellules:
+        m = re.fullmatch(r"\s*(\d{1,3}(?:,\d{1,2})?)\s?%\s*", cellule.text)
+        if m is not None:
+            valeur = Decimal(m[1].replace(",", "."))
+            lecteur.ajouter(Sorte.POURCENTAGE, Role.VERSEMENT, valeur, cellule, cle=cellule.table)
 
 
 def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
@@ -558,6 +685,7 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
                 continue
             tables_vues.add(piece.table)
             cellules = document.tables[piece.table]
+            _echeancier(lecteur, cellules)
             if not _imputations_docx(lecteur, cellules):
                 for tableau in tableaux_docx(cellules, genre, _titre_tableau(pieces, rang)):
                     _tableau(lecteur, tableau)
@@ -592,17 +720,26 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
 
 
 def _lignes_de(cellules: list[TextPiece]) -> Iterator[TextPiece]:
-    """Each row of a table as one piece of text, its cells joined by « | »."""
+    """Each row of a table as one piece of text, its cells joined by « | »; a cell that is a bare
+    number under a column title reads « titre : nombre » (« Présents : 36 »)."""
+    entetes, lignes_entete = _entetes(cellules)
     lignes: dict[int, list[TextPiece]] = {}
     for cellule in cellules:
-        if cellule.row is not None and not cellule.is_header:
+        if cellule.row is not None:
             lignes.setdefault(cellule.row, []).append(cellule)
     for _, rangee in sorted(lignes.items()):
         premiere = rangee[0]
+        textes = []
+        for c in sorted(rangee, key=lambda c: c.column or 0):
+            titre = entetes.get(c.column or 0, "")
+            chiffre = re.fullmatch(r"\s*\d{1,3}\s*", c.text)
+            textes.append(
+                f"{titre} : {c.text}" if titre and chiffre and (c.row or 0) > lignes_entete else c.text
+            )
         yield TextPiece(
             premiere.path,
             premiere.part.rsplit(" colonne", 1)[0],
-            " | ".join(c.text for c in sorted(rangee, key=lambda c: c.column or 0)),
+            " | ".join(textes),
             table=premiere.table,
             row=premiere.row,
         )

@@ -236,7 +236,11 @@ def dates_de_deliberation(texte: str) -> list[tuple[int, int, date]]:
 
 # --- the bilan deadline ---------------------------------------------------------------------------------
 
-_ECHEANCE = re.compile(r"(?:au\s+plus\s+tard|avant|d['’]ici)\s+(?:le\s+|au\s+)?$", re.IGNORECASE)
+_SUJET_ECHEANCE = re.compile(r"bilan|justificati|compte[- ]rendu|rapport d'activite|rapport financier|pieces")
+_ECHEANCE = re.compile(
+    r"(?:au\s+plus\s+tard|avant|d['’]ici|expirant|date\s+limite[^.;]{0,40}?(?:est\s+(?:fix[ée]e\s+)?(?:au|le)|:))\s+(?:le\s+|au\s+)?$",
+    re.IGNORECASE,
+)
 _PHRASE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
 
 
@@ -252,10 +256,10 @@ def dates_limite_bilan(texte: str) -> list[tuple[int, int, date]]:
     phrases.append((debut_phrase, len(texte)))
     for debut, fin in phrases:
         phrase = texte[debut:fin]
-        if "bilan" not in pliage(phrase):
+        if not _SUJET_ECHEANCE.search(pliage(phrase)):
             continue
         for d, f, jour in trouver_dates(phrase):
-            if _ECHEANCE.search(phrase[max(0, d - 30) : d]):
+            if _ECHEANCE.search(phrase[max(0, d - 80) : d]):
                 resultats.append((debut + d, debut + f, jour))
     return resultats
 
