@@ -340,10 +340,12 @@ _SIGNATURE_NOM = re.compile(
 )
 _QUALITE = re.compile(
     r"(?:^|\n|,\s*)(?P<q>(?:le|la)\s+(?:pr[ée]sidente?|directeur|directrice|maire|vice-pr[ée]sidente?|secr[ée]taire|"
-    r"tr[ée]sori[eè]re?|g[ée]rante?|adjointe?)[^,\n]{0,80})",
+    r"tr[ée]sori[eè]re?|g[ée]rante?|adjointe?)(?:(?!\bPour\b)[^,\n]){0,80})",
     re.IGNORECASE,
 )
-_POUR_PARTIE = re.compile(r"(?:^|\n|\s{2,})\s*pour\s+(?:le|la|l['’])\s*(?P<qui>[^,\n]{2,80})", re.IGNORECASE)
+_POUR_PARTIE = re.compile(
+    r"(?:^|(?<=\s))(?:Pour|POUR|pour(?=\s+(?:le|la|l['’])\s*[A-ZÉ]))\s+(?:le|la|l['’]|LE|LA|L['’])\s*(?P<qui>[^,\n]{2,80}?)(?=,|\n|$|\s+(?:Le|La|LE|LA)\s)"
+)
 
 
 def _partie_de(texte: str) -> Role:
@@ -353,6 +355,28 @@ def _partie_de(texte: str) -> Role:
     ) and not re.search(r"association|beneficiaire|societe|federation|club|comite", plie):
         return Role.COLLECTIVITE
     return Role.BENEFICIAIRE
+
+
+_DEBUT_PARTIE = re.compile(r"[.;]\s|d['’](?:une|autre)\s+part\b|(?:^|\s)(?:Entre|ET|Et)\s", re.IGNORECASE)
+
+
+def _partie_locale(texte: str, position: int) -> Role | None:
+    """Whose paragraph `position` is in, from the words since the sentence began (« Le Département
+    de la Sarthe, dont le siège… » / « L'association …, régie par… »), when they tell."""
+    avant = texte[max(0, position - 300) : position]
+    coupures = list(_DEBUT_PARTIE.finditer(avant))
+    phrase = pliage(avant[coupures[-1].end() :] if coupures else avant)
+    beneficiaire = re.search(
+        r"association|beneficiaire|societe|federation|club|comite|commune de|syndicat", phrase
+    )
+    collectivite = re.search(r"departement|conseil departemental|region|collectivite", phrase)
+    if collectivite and not beneficiaire:
+        return Role.COLLECTIVITE
+    if beneficiaire and not collectivite:
+        return Role.BENEFICIAIRE
+    if beneficiaire and collectivite:
+        return Role.COLLECTIVITE if collectivite.start() < beneficiaire.start() else Role.BENEFICIAIRE
+    return None
 
 
 def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
@@ -373,7 +397,7 @@ def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
             qui = _partie_de(avant[-120:])
         lecteur.ajouter(Sorte.SIRET, qui, numero, piece, debut, fin)
     for m in _REPRESENTE.finditer(texte):
-        qui = lecteur.partie or _partie_de(texte[: m.start()])
+        qui = _partie_locale(texte, m.start()) or lecteur.partie or _partie_de(texte[: m.start()])
         role = Role.REPRESENTANT_COLLECTIVITE if qui is Role.COLLECTIVITE else Role.REPRESENTANT_BENEFICIAIRE
         qualite = (m["qualite"] or "").strip() or None
         lecteur.ajouter(Sorte.PERSONNE, role, Personne(m["nom"].strip(), qualite), piece, m.start(), m.end())
@@ -434,7 +458,7 @@ def _signatures(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
     qualites: list[tuple[Role | None, str]] = []
     for piece in pieces:
         texte = piece.text
-        if len(texte) > 160:
+        if len(texte) > 160 or (len(texte) > 40 and texte.rstrip().endswith((".", ";"))):
             qualites = []
             continue
         pour = list(_POUR_PARTIE.finditer(texte))
@@ -443,7 +467,7 @@ def _signatures(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
                 qualites.append((_partie_de(m["qui"]), ""))
             elif qualites[-1:] != [(Role.COLLECTIVITE, "")]:
                 qualites.append((Role.COLLECTIVITE, ""))
-        for m in _QUALITE.finditer(texte):
+        for m in _QUALITE.finditer(texte) if len(texte) < 100 else ():
             if any(p.start() <= m.start() < p.end() for p in pour):
                 continue
             if qualites and qualites[-1][1] == "":
@@ -643,6 +667,41 @@ def _echeancier(lecteur: _Lecteur, cellules: list[TextPiece]) -> None:
             lecteur.ajouter(Sorte.POURCENTAGE, Role.VERSEMENT, valeur, cellule, cle=cellule.table)
 
 
+_POURCENT_FINAL = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{1,2})?)\s?%\s*$")
+
+
+def _echeancier_pdf(lecteur: _Lecteur, piece: TextPiece) -> None:
+    """The same in a PDF, where the table is lines: under a header line naming the instalments
+    (« Versement … Part »), the percentage each following line ends with."""
+    lignes = piece.lines()
+    for numero, ligne in enumerate(lignes):
+        plie = pliage(ligne)
+        if not (
+            re.search(r"versement|echeance|tranche", plie) and re.search(r"\bpart\b|%|montant|taux", plie)
+        ):
+            continue
+        if len(ligne.split()) > 8 or _POURCENT_FINAL.search(ligne):
+            continue
+        for suite in range(numero + 1, min(len(lignes), numero + 10)):
+            texte = lignes[suite]
+            if re.match(r"\s*article\b", texte, re.IGNORECASE):
+                break
+            m = _POURCENT_FINAL.search(texte)
+            if m is None:
+                continue
+            debut = piece.line_starts[suite] + m.start()
+            valeur = Decimal(m[1].replace(",", "."))
+            lecteur.ajouter(
+                Sorte.POURCENTAGE,
+                Role.VERSEMENT,
+                valeur,
+                piece,
+                debut,
+                debut + len(m[0]),
+                cle=f"page {piece.page} ligne {numero}",
+            )
+
+
 def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
     premiere = tableau.lignes[0].lieu if tableau.lignes else None
     if premiere is None:
@@ -709,6 +768,7 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
                     )
             for tableau in tableaux_pdf(piece, genre, frozenset(n for n, _, _ in imputations)):
                 _tableau(lecteur, tableau)
+            _echeancier_pdf(lecteur, piece)
         _texte(lecteur, piece, premiere=rang == 0 or (piece.page == 1), table=False)
     _signatures(lecteur, [p for p in pieces if p.page is None] or _lignes_pdf(pieces))
     indices = (

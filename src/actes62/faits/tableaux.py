@@ -143,7 +143,7 @@ def tableaux_docx(cellules: list[TextPiece], genre: str | None, titre: str) -> l
 
 
 _FIN_DE_LIGNE = re.compile(
-    r"(?P<montant>\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?P<devise>€|euros?|EUR)?"
+    r"(?<![\d,.])(?P<montant>\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?P<devise>€|euros?|EUR)?"
     r"(?:\s+(?P<pourcent>\d{1,3}(?:,\d{1,3})?)\s*%?)?\s*$",
     re.IGNORECASE,
 )
@@ -168,20 +168,60 @@ def _fin_de_ligne(ligne: str) -> tuple[int, Decimal, Decimal | None] | None:
 
 def lignes_imputation_pdf(piece: TextPiece) -> Iterator[tuple[int, list[ColonneImputation], list[Decimal]]]:
     """The rows of the imputation tables of a PDF page: (line number, columns, amounts) for each
-    line of amounts under a header line naming CP / Disponible / Proposition / Solde / Dépense."""
-    colonnes: list[ColonneImputation] = []
+    line of amounts under header lines naming CP / Disponible / Proposition / Solde / Dépense (a
+    header that wraps over several lines is read whole)."""
+    roles: list[Role] = []
+    depuis = -1
     for numero, ligne in enumerate(piece.lines()):
         mots = [m for m in re.split(r"\s+", ligne) if m]
-        roles = [r for mot in mots if (r := _role_colonne(mot)) is not None]
-        if len(roles) >= 2 and not trouver_montants(ligne):
-            colonnes = [ColonneImputation(role, rang) for rang, role in enumerate(roles)]
-            continue
-        if not colonnes:
-            continue
+        trouves = [r for mot in mots if not re.search(r"\d", mot) and (r := _role_colonne(mot)) is not None]
+        trouves += [Role.CP for _ in re.finditer(r"cr[ée]dits\s+de\s+paiement", ligne, re.IGNORECASE)]
+        if len(trouves) * 4 < len(mots):  # a sentence (« la dépense est imputée… »), not column titles
+            trouves = []
         montants = [v for d, f, v in trouver_montants(ligne) if "/" not in ligne[max(0, d - 1) : f + 1]]
-        if len(montants) >= len(colonnes):
-            yield numero, colonnes, montants[-len(colonnes) :]
-            colonnes = []
+        if trouves and not montants:
+            if numero - depuis > 4:
+                roles = []
+            roles += trouves
+            depuis = numero
+            continue
+        if len(roles) < 2 or numero - depuis > 8:
+            continue
+        if len(montants) >= len(roles):
+            yield (
+                numero,
+                [ColonneImputation(role, rang) for rang, role in enumerate(roles)],
+                montants[-len(roles) :],
+            )
+            roles = []
+
+
+_MONTANT_ET_POURCENT = re.compile(
+    r"(?<![\d,])(?P<montant>\d{1,3}(?:[ \u00a0\u202f]\d{3})*?(?:,\d{1,2})?)\s*(?:€|euros?)?\s+"
+    r"(?P<pourcent>100(?:,0{1,2})?)\s*%?\s*$"
+)
+
+
+def _total_avec_pourcentage(total: LigneTableau, lignes: list[LigneTableau], texte: str) -> LigneTableau:
+    """A total row read as one number (« 118 000 100,00 ») when its rows have percentages: the
+    amount, then « 100,00 » %, when that amount is what the rows add up to."""
+    if total.pourcentage is not None or not any(lg.pourcentage is not None for lg in lignes):
+        return total
+    m = _MONTANT_ET_POURCENT.search(texte)
+    if m is None:
+        return total
+    try:
+        montant = lire_euros(m["montant"])
+    except ValueError:
+        return total
+    if (
+        montant != sum((lg.montant for lg in lignes if not lg.sous_total), Decimal(0))
+        and montant * 10**3 > total.montant
+    ):
+        return total
+    return LigneTableau(
+        total.libelle, montant, total.lieu, lire_pourcentage(m["pourcent"] + " %"), total.lieu
+    )
 
 
 def tableaux_pdf(
@@ -216,7 +256,11 @@ def tableaux_pdf(
         )
         if _TOTAL.match(ligne) and not ligne_tableau.sous_total:
             if courantes:
-                yield Tableau(f"page {piece.page}", tuple(courantes), ligne_tableau)
+                yield Tableau(
+                    f"page {piece.page}",
+                    tuple(courantes),
+                    _total_avec_pourcentage(ligne_tableau, courantes, ligne),
+                )
             courantes = []
         else:
             courantes.append(ligne_tableau)
