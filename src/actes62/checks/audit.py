@@ -83,11 +83,60 @@ def _cles(document: DocumentFaits) -> set[str]:
 
 
 def grouper(documents: Sequence[DocumentFaits]) -> Releve:
-    """The documents grouped by affaire: those that share a délibération number, a bénéficiaire's
-    SIRET or name are of one affaire; a document with no such clue joins the only affaire, or the
-    one whose subsidy it totals; else it is set aside."""
-    lisibles = [d for d in documents if d.lisible]
+    """The documents grouped by affaire. A folder per affaire (a séance's usual filing) is one
+    affaire when it holds one document of each kind; otherwise, within a folder, documents that
+    share a délibération number, a bénéficiaire's SIRET or name are of one affaire, and a document
+    with no such clue joins the only affaire, or the one whose subsidy it totals; else it is set
+    aside (A202)."""
     non_lus = tuple(d for d in documents if not d.lisible)
+    par_dossier: dict[Path, list[DocumentFaits]] = defaultdict(list)
+    for document in documents:
+        if document.lisible:
+            par_dossier[document.chemin.parent].append(document)
+    affaires: list[AffaireLue] = []
+    non_rattaches: list[DocumentFaits] = []
+    for _, docs in sorted(par_dossier.items()):
+        lu = _grouper_dossier(docs)
+        affaires += lu.affaires
+        non_rattaches += lu.non_rattaches
+    return Releve(tuple(affaires), non_lus, tuple(non_rattaches))
+
+
+_SUFFIXE = re.compile(
+    r"[\s_.-]*(?:deliberation|delib|rapport|convention|annexe[\s_-]*\d*|budget|plan[\s_-]*(?:de[\s_-]*)?financement"
+    r"|financement|bilan|transmission|projet)$"
+)
+
+
+def _prefixe(document: DocumentFaits) -> str:
+    """The file name without the words that say which act it is: « 12_2025-344 » for
+    « 12_2025-344_deliberation.docx »."""
+    nom = pliage(document.chemin.stem)
+    while (m := _SUFFIXE.search(nom)) is not None and m.start() > 0:
+        nom = nom[: m.start()]
+    return nom
+
+
+def _un_par_genre(groupes: Iterable[Sequence[DocumentFaits]]) -> bool:
+    return all(
+        n <= 1
+        for docs in groupes
+        for g, n in Counter(d.genre for d in docs if d.partie is None).items()
+        if g is not None
+    )
+
+
+def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
+    """The documents of one folder grouped by affaire (see `grouper`): by file name when the
+    names share a prefix per affaire (« 12_2025-344_deliberation.docx »), else by their clues."""
+    non_lus: tuple[DocumentFaits, ...] = ()
+    par_prefixe: dict[str, list[DocumentFaits]] = defaultdict(list)
+    for document in lisibles:
+        par_prefixe[_prefixe(document)].append(document)
+    partages = len(par_prefixe) < len(lisibles)
+    if not _un_par_genre([lisibles]) and partages and _un_par_genre(par_prefixe.values()):
+        affaires = tuple(AffaireLue(_nom(docs), tuple(docs)) for _, docs in sorted(par_prefixe.items()))
+        return Releve(affaires)
     genres = Counter(d.genre for d in lisibles)
     if all(n <= 1 for g, n in genres.items() if g is not None):
         return Releve((AffaireLue(_nom(lisibles), tuple(lisibles)),) if lisibles else (), non_lus)

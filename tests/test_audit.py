@@ -1,0 +1,130 @@
+"""`actes62 audit`: documents compared with each other, no dossier — on the command line and from
+Python, for one affaire and for a séance (a folder per affaire, or one flat folder)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+import actes62
+from actes62.checks.rules import audit, releve
+from actes62.cli import main
+from tests.corpus.mesure import construire
+
+DOSSIERS = ("seed_2025_344", "invente_propre_b", "invente_erreurs_a")
+
+
+@pytest.fixture(scope="module")
+def docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Three dossiers of the corpus, as DOCX, each in its folder."""
+    base = tmp_path_factory.mktemp("audit")
+    return {nom: construire(nom, base / nom, pdf=False) for nom in DOSSIERS}
+
+
+def _codes(findings: list[actes62.Finding]) -> Counter[str]:
+    return Counter(f.code for f in findings)
+
+
+def test_a_seance_in_folders_gives_the_findings_of_each_affaire(
+    docx: dict[str, Path], tmp_path: Path
+) -> None:
+    seance = tmp_path / "seance"
+    for nom, dossier in docx.items():
+        shutil.copytree(dossier, seance / nom)
+    seul = sum((_codes(audit([dossier])) for dossier in docx.values()), Counter())
+    lu = releve([seance])
+    assert len(lu.affaires) == 3 and not lu.non_rattaches
+    assert _codes(audit(lu)) == seul
+
+
+def test_a_flat_seance_folder_is_grouped_by_file_names(docx: dict[str, Path], tmp_path: Path) -> None:
+    plat = tmp_path / "plat"
+    plat.mkdir()
+    for rang, (nom, dossier) in enumerate(docx.items(), start=12):
+        for fichier in dossier.glob("*.docx"):
+            shutil.copy(fichier, plat / f"{rang}_{nom}_{fichier.name}")
+    lu = releve([plat])
+    assert sorted(len(a.documents) for a in lu.affaires) == [4, 4, 4]
+    seul = sum((_codes(audit([dossier])) for dossier in docx.values()), Counter())
+    assert _codes(audit(lu)) == seul
+
+
+def test_every_finding_names_both_sides(docx: dict[str, Path]) -> None:
+    findings = audit([docx["seed_2025_344"]])
+    entre_documents = [f for f in findings if f.code in {"A002", "A003", "A007", "A010"}]
+    assert entre_documents and all(f.related for f in entre_documents)
+    assert all(f.location.file.endswith(".docx") and f.location.part and f.location.text for f in findings)
+
+
+def test_cli_audit_exit_codes_text_and_json(
+    docx: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", str(docx["invente_propre_b"])]) == 0
+    sortie = capsys.readouterr().out
+    assert "0 erreur, 0 avertissement, 0 information ; 4 documents vérifiés" in sortie
+
+    assert main(["audit", str(docx["seed_2025_344"])]) == 1
+    sortie = capsys.readouterr().out
+    assert "A002 date de la séance : 2 septembre 2025 ici, 15 septembre 2025 ailleurs" in sortie
+    assert "    là : " in sortie and "    ici : « " in sortie
+
+    assert main(["audit", str(docx["seed_2025_344"]), "--format", "json"]) == 1
+    constats = json.loads(capsys.readouterr().out)
+    a002 = next(c for c in constats if c["code"] == "A002")
+    assert Path(a002["location"]["file"]).name == "convention.docx"
+    assert {Path(r["file"]).name for r in a002["related"]} >= {"deliberation.docx"}
+    assert a002["values"] == {"attendu": "2025-09-15", "trouve": "2025-09-02"}
+
+
+def test_cli_audit_faits_prints_what_was_read(
+    docx: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", str(docx["seed_2025_344"]), "--faits"]) == 0
+    sortie = capsys.readouterr().out
+    assert "montant (subvention attribuée) = 9380.00" in sortie
+    assert "montant (crédits de paiement) = 10000.00" in sortie
+    assert "acte cité (délibération autorisant la signature) = 2025-09-02" in sortie
+    assert "tableau (tableau de montants) = 8 lignes, total 9380.00" in sortie
+    assert main(["audit", str(docx["seed_2025_344"]), "--faits", "--format", "json"]) == 0
+    documents = json.loads(capsys.readouterr().out)
+    assert {d["genre"] for d in documents} == {"délibération", "rapport", "convention", "annexe budgétaire"}
+    assert all(
+        d["faits"] and {"sorte", "role", "valeur", "lieu", "texte"} <= set(d["faits"][0]) for d in documents
+    )
+
+
+def test_check_without_a_dossier_audits_the_documents(
+    docx: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    fichiers = sorted(docx["seed_2025_344"].glob("*.docx"))
+    assert main(["check", *map(str, fichiers)]) == 1
+    resultat = capsys.readouterr()
+    assert "A003" in resultat.out and "actes62 audit" in resultat.err
+    assert _codes(actes62.check(None, fichiers)) == _codes(actes62.audit(fichiers))
+
+
+def test_a_document_with_no_text_is_reported_not_checked(tmp_path: Path, docx: dict[str, Path]) -> None:
+    dossier = tmp_path / "scan"
+    shutil.copytree(docx["invente_propre_b"], dossier)
+    ecrivain = PdfWriter()
+    ecrivain.add_blank_page(595, 842)
+    with (dossier / "scan_signe.pdf").open("wb") as fichier:
+        ecrivain.write(fichier)
+    (dossier / "abime.docx").write_bytes(b"PK\x03\x04 pas un vrai docx")
+    findings = audit([dossier])
+    non_lus = sorted(Path(f.location.file).name for f in findings if f.code == "A201")
+    assert non_lus == ["abime.docx", "scan_signe.pdf"]
+    assert all(f.severity is actes62.Severity.ERROR for f in findings if f.code == "A201")
+
+
+def test_audit_of_a_missing_path_is_a_french_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", str(tmp_path / "absent")]) == 2
+    erreur = capsys.readouterr().err
+    assert "introuvable" in erreur and "Traceback" not in erreur
