@@ -128,3 +128,77 @@ def test_audit_of_a_missing_path_is_a_french_input_error(
     assert main(["audit", str(tmp_path / "absent")]) == 2
     erreur = capsys.readouterr().err
     assert "introuvable" in erreur and "Traceback" not in erreur
+
+
+# --- a small hand-written affaire, and one change at a time ----------------------------------------
+
+
+def _ecrire(chemin: Path, paragraphes: list[str]) -> None:
+    from docx import Document
+
+    document = Document()
+    for texte in paragraphes:
+        document.add_paragraph(texte)
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(chemin))
+
+
+_DELIBERATION = [
+    "DÉPARTEMENT DU PAS-DE-CALAIS",
+    "Commission Permanente — réunion du 6 octobre 2025",
+    "Délibération n° 2025-412",
+    "SOUTIEN AUX JARDINS PARTAGÉS DE L'ASSOCIATION LES JARDINS DE L'AA",
+    "DÉCIDE :",
+    "Article 1 : D'attribuer à l'association Les Jardins de l'Aa une subvention de 12 500 € "
+    "(douze mille cinq cents euros) pour l'année 2025.",
+    "Article 2 : D'approuver la convention jointe en annexe 1.",
+]
+_CONVENTION = [
+    "Annexe 1 à la délibération n° 2025-412",
+    "CONVENTION",
+    "Article 3 : Le Département attribue à l'Association une subvention de 12 500 €, soit 50 % du coût "
+    "total prévisionnel de l'action, estimé à 25 000 €.",
+    "Article 4 : La subvention est versée en deux fois : une avance de 8 750 € à la signature, puis le "
+    "solde de 3 750 € à la réception du bilan.",
+]
+
+
+@pytest.mark.parametrize(
+    ("avant", "apres", "codes"),
+    [
+        ("", "", []),
+        ("déjà aidé", "", []),  # a prior-year amount is not this subsidy
+        ("solde de 3 750 €", "solde de 4 750 €", ["A116"]),
+        ("soit 50 %", "soit 40 %", ["A117"]),
+        ("subvention de 12 500 €, soit", "subvention de 13 500 €, soit", ["A001", "A116", "A117"]),
+        ("Annexe 1 à la", "Annexe 3 à la", ["A007"]),
+    ],
+)
+def test_one_change_gives_exactly_these_codes(
+    tmp_path: Path, avant: str, apres: str, codes: list[str]
+) -> None:
+    convention = [p.replace(avant, apres) if avant else p for p in _CONVENTION]
+    if avant == "déjà aidé":
+        convention.append("Le programme, déjà aidé en 2024 à hauteur de 11 000 €, se poursuit.")
+    _ecrire(tmp_path / "deliberation.docx", _DELIBERATION)
+    _ecrire(tmp_path / "convention.docx", convention)
+    assert sorted({f.code for f in audit([tmp_path])}) == codes
+
+
+def test_a_folder_with_nothing_to_read_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("rien", encoding="utf-8")
+    assert main(["audit", str(tmp_path)]) == 2
+    assert "aucun document DOCX ou PDF à vérifier (fichiers trouvés : notes.txt" in capsys.readouterr().err
+
+
+def test_office_files_in_other_formats_and_empty_files_are_not_checked(tmp_path: Path) -> None:
+    _ecrire(tmp_path / "deliberation.docx", _DELIBERATION)
+    (tmp_path / "convention.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "vide.docx").write_bytes(b"")
+    raisons = {Path(f.location.file).name: f.values["raison"] for f in audit([tmp_path]) if f.code == "A201"}
+    assert raisons == {
+        "convention.odt": "format .odt non pris en charge : enregistrez-le en DOCX ou en PDF",
+        "vide.docx": "fichier vide (0 octet)",
+    }

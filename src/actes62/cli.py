@@ -307,7 +307,7 @@ def main(argv: Sequence[str] | None = None, sortie: TextIO | None = None) -> int
         return EXIT_ERREUR
     except BrokenPipeError:  # the reader went away (`actes62 rules | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+        return EXIT_OK
     except KeyboardInterrupt:
         print("actes62 : interrompu", file=sys.stderr)
         return EXIT_ERREUR

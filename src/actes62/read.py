@@ -9,6 +9,7 @@ Each piece knows where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import unicodedata
@@ -169,6 +170,8 @@ def read_document(chemin: Path) -> ReadDocument:
         raise DocumentIllisible(chemin, "format non pris en charge (un fichier DOCX ou PDF est attendu)")
     if not chemin.is_file():
         raise DocumentIllisible(chemin, "fichier introuvable")
+    if chemin.stat().st_size == 0:
+        raise DocumentIllisible(chemin, "fichier vide (0 octet)")
     try:
         if suffixe == ".docx":
             return ReadDocument(chemin, "docx", tuple(_lire_docx(chemin)))
@@ -412,6 +415,8 @@ def _reparer_pdf(ligne: str) -> str:
 
 def _lire_pdf(chemin: Path) -> tuple[tuple[TextPiece, ...], tuple[Bookmark, ...]]:
     from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its English warnings: the reason is ours
 
     lecteur = PdfReader(str(chemin))
     if lecteur.is_encrypted and not lecteur.decrypt(""):

@@ -146,10 +146,7 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
     parent = list(range(len(lisibles)))
 
     def racine(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _racine(parent, i)
 
     premier: dict[str, int] = {}
     for i, cs in enumerate(cles):
@@ -178,7 +175,16 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
         AffaireLue(_nom([lisibles[j] for j in g]), tuple(lisibles[j] for j in sorted(g)))
         for _, g in sorted(groupes.items(), key=lambda e: min(e[1]))
     )
-    return Releve(affaires, non_lus, tuple(non_rattaches))
+    seuls_lus = tuple(AffaireLue(_nom([d]), (d,)) for d in non_rattaches)  # checked on their own all the same
+    return Releve(affaires + seuls_lus, non_lus, tuple(non_rattaches))
+
+
+def _racine(parent: list[int], i: int) -> int:
+    """Union-find: the representative of `i`, paths halved on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def _groupe_par_montant(document: DocumentFaits, groupes: dict[int, list[DocumentFaits]]) -> int | None:
@@ -410,6 +416,55 @@ def echeancier_hors_100(releve: Releve) -> Iterator[Draft]:
                 )
 
 
+def echeancier_different_de_la_subvention(releve: Releve) -> Iterator[Draft]:
+    """Les versements d'un échéancier (avance, acomptes, solde) font le montant de la subvention.
+
+    Pourquoi : sinon le bénéficiaire reçoit plus ou moins que ce qui est voté. Référence :
+    convention, article des modalités de versement ; décret 2001-495 (pièces justificatives)."""
+    for affaire in releve.affaires:
+        subventions = Counter(
+            Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION)
+        )
+        if not subventions:
+            continue
+        subvention = subventions.most_common(1)[0][0]
+        for document in affaire.documents:
+            versements = [
+                f for f in document.de(Sorte.MONTANT, Role.VERSEMENT) if Decimal(str(f.valeur)) != subvention
+            ]
+            par_piece: dict[tuple[str, str | None], list[Fait]] = defaultdict(list)
+            for fait in versements:
+                par_piece[(fait.lieu.file, fait.lieu.part)].append(fait)
+            for faits in par_piece.values():
+                somme = sum((Decimal(str(f.valeur)) for f in faits), Decimal(0))
+                if len(faits) >= 2 and somme != subvention:
+                    yield Draft(
+                        f"échéancier : les versements font {_fr(somme)}, la subvention est de {_fr(subvention)}",
+                        faits[0].lieu,
+                        {"versements": texte_valeur(somme), "subvention": texte_valeur(subvention)},
+                    )
+
+
+def part_du_cout_fausse(releve: Releve) -> Iterator[Draft]:
+    """« 12 500 €, soit 50 % du coût total estimé à 25 000 € » : le pourcentage écrit est le
+    montant rapporté à sa base (au centième près, ou à l'unité s'il est écrit sans décimale).
+
+    Pourquoi : le taux d'intervention est ce qui est comparé aux plafonds du dispositif.
+    Référence : arithmétique ; règlement d'attribution."""
+    for affaire in releve.affaires:
+        for _, fait in affaire.faits(Sorte.POURCENTAGE, Role.COUT_TOTAL):
+            if fait.cle is None or not isinstance(fait.valeur, Decimal):
+                continue
+            montant, _, base = fait.cle.partition("/")
+            calcule = _arrondi(Decimal(montant) * 100 / Decimal(base))
+            if abs(calcule - fait.valeur) > _tolerance(fait.valeur):
+                yield Draft(
+                    f"part du coût : {fait.valeur} % écrit, {_fr(Decimal(montant))} sur {_fr(Decimal(base))} font {calcule} %",
+                    fait.lieu,
+                    {"ecrit": f"{fait.valeur}", "calcule": f"{calcule}", "montant": montant, "base": base},
+                )
+
+
 def date_seance_divergente(releve: Releve) -> Iterator[Draft]:
     """La date de la séance (et de la délibération) est la même partout : en-têtes « réunion du »,
     identifiant ACTES, annexes « à la délibération … du », et la délibération qui autorise la
@@ -498,43 +553,41 @@ def acte_cite_date_divergente(releve: Releve) -> Iterator[Draft]:
             for d, f in affaire.faits(Sorte.ACTE_CITE, Role.VISA)
             if isinstance(f.valeur, ActeCite) and f.valeur.date and not _propre(affaire, f.valeur, seance)
         ]
-        signales: set[tuple[date, date]] = set()
-        for i, (_da, fa, a) in enumerate(actes):
-            for _db, fb, b in actes[i + 1 :]:
-                if a.date == b.date or a.date is None or b.date is None:
-                    continue
-                if a.numero and b.numero:
-                    meme = a.numero == b.numero
-                elif a.instance and b.instance and a.instance != b.instance:
-                    meme = False
-                elif a.titre and b.titre:
-                    meme = _semblables(a.titre, b.titre, 0.7) and _proches(a.date, b.date)
-                else:
-                    contexte_a = a.titre or fa.lieu.text or ""
-                    contexte_b = b.titre or fb.lieu.text or ""
-                    meme = (
-                        _proches(a.date, b.date)
-                        and len(_mots(contexte_a) & _mots(contexte_b) - {"deliberation"}) >= 2
-                    )
-                paire = (min(a.date, b.date), max(a.date, b.date))
-                if meme and paire not in signales:
-                    signales.add(paire)
-                    ici, la, autre = (fb, fa, a) if b.numero is None else (fa, fb, b)
-                    memes = tuple(
-                        f.lieu
-                        for _, f, x in actes
-                        if x.date == autre.date and f.lieu != la.lieu and f.lieu != ici.lieu
-                    )
-                    yield Draft(
-                        f"acte cité sous deux dates : {_fr(ici.valeur.date if isinstance(ici.valeur, ActeCite) else '')} ici, "
-                        f"{_fr(autre.date)} ailleurs",
-                        ici.lieu,
-                        {
-                            "date": texte_valeur(ici.valeur),
-                            "autre_date": autre.date.isoformat() if autre.date else "",
-                        },
-                        (la.lieu, *memes),
-                    )
+        parent = list(range(len(actes)))
+        for i, (_, fa, a) in enumerate(actes):
+            for j in range(i + 1, len(actes)):
+                _, fb, b = actes[j]
+                if _meme_acte(fa, a, fb, b):
+                    parent[_racine(parent, j)] = _racine(parent, i)
+        grappes: dict[int, list[tuple[DocumentFaits, Fait]]] = defaultdict(list)
+        for i, (document, fait, _) in enumerate(actes):
+            grappes[_racine(parent, i)].append((document, fait))
+        for grappe in grappes.values():
+            yield from _desaccords(
+                grappe,
+                lambda f: f.valeur.date if isinstance(f.valeur, ActeCite) else None,
+                lambda a, b: f"acte cité sous deux dates : {_fr(b)} ici, {_fr(a)} ailleurs",
+            )
+
+
+def _meme_acte(fa: Fait, a: ActeCite, fb: Fait, b: ActeCite) -> bool:
+    """Two citations of one act: the same number; else (no number on one side) the same instance
+    and a like title, or words in common, and dates one typing slip apart."""
+    if a.date is None or b.date is None:
+        return False
+    if a.numero and b.numero:
+        return a.numero == b.numero
+    if a.instance and b.instance and a.instance != b.instance:
+        return False
+    if a.date == b.date:
+        return bool(a.titre and b.titre and _semblables(a.titre, b.titre, 0.7))
+    if not _proches(a.date, b.date):
+        return False
+    if a.titre and b.titre:
+        return _semblables(a.titre, b.titre, 0.7)
+    contexte_a = a.titre or fa.lieu.text or ""
+    contexte_b = b.titre or fb.lieu.text or ""
+    return len(_mots(contexte_a) & _mots(contexte_b) - {"deliberation"}) >= 2
 
 
 def beneficiaire_divergent(releve: Releve) -> Iterator[Draft]:
@@ -560,8 +613,18 @@ def siret_divergent(releve: Releve) -> Iterator[Draft]:
     Pourquoi : le SIRET identifie le bénéficiaire du paiement. Référence : décret 2017-779 (données
     essentielles des conventions)."""
     for affaire in releve.affaires:
+        par_siren: dict[str, list[tuple[DocumentFaits, Fait]]] = defaultdict(list)
+        for document, fait in affaire.faits(Sorte.SIRET):
+            par_siren[str(fait.valeur)[:9]].append((document, fait))
+        signales = set()
+        for faits in par_siren.values():  # the same SIREN, another establishment: a typing slip
+            if len({str(f.valeur) for _, f in faits}) > 1:
+                signales |= {str(f.valeur) for _, f in faits}
+                yield from _desaccords(
+                    faits, lambda f: f.valeur, lambda a, b: f"SIRET : {b} ici, {a} ailleurs"
+                )
         for role in (Role.COLLECTIVITE, Role.BENEFICIAIRE):
-            faits = affaire.faits(Sorte.SIRET, role)
+            faits = [(d, f) for d, f in affaire.faits(Sorte.SIRET, role) if str(f.valeur) not in signales]
             valeurs = {str(f.valeur) for _, f in faits}
             if len(valeurs) < 2:
                 continue
@@ -1136,6 +1199,8 @@ AUDIT_RULES: tuple[tuple[str, str, str, Callable[[Releve], Iterable[Draft]]], ..
     ("A113", "identifiant-actes-invalide", "warning", identifiant_actes_invalide),
     ("A114", "montant-superieur-aux-credits", "error", montant_superieur_aux_credits),
     ("A115", "subvention-au-dela-du-plafond", "error", plafond_depasse),
+    ("A116", "echeancier-different-de-la-subvention", "error", echeancier_different_de_la_subvention),
+    ("A117", "part-du-cout-fausse", "error", part_du_cout_fausse),
     ("A201", "document-non-lu", "error", document_non_lu),
     ("A202", "document-hors-affaire", "warning", document_non_rattache),
 )

@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from actes62.checks import attach, citations, dates, identifiers, money, seance
@@ -280,6 +280,16 @@ def _faits_fichier(chemin: Path) -> list[DocumentFaits]:
 def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:
     """Read the documents (files or folders) into facts and group them by affaire."""
     fichiers = documents_in(list(chemins))
+    if not fichiers:
+        autres = sorted(
+            p.name for c in chemins if Path(c).is_dir() for p in Path(c).rglob("*") if p.is_file()
+        )[:5]
+        detail = (
+            f" (fichiers trouvés : {', '.join(autres)} ; enregistrez-les en DOCX ou PDF)" if autres else ""
+        )
+        raise DocumentIllisible(
+            Path(chemins[0]) if chemins else Path("."), f"aucun document DOCX ou PDF à vérifier{detail}"
+        )
     barre = Progression(len(fichiers), "Lecture des documents", actif=None if progression else False)
     documents: list[DocumentFaits] = []
     processus = os.cpu_count() or 1
@@ -294,7 +304,22 @@ def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:
                 documents += lus
                 barre.avancer()
     barre.terminer()
+    for chemin in chemins:  # office files in another format: said, not silently passed over
+        if Path(chemin).is_dir():
+            for autre in sorted(Path(chemin).rglob("*")):
+                if (
+                    autre.suffix.lower() in _AUTRES_FORMATS
+                    and autre.is_file()
+                    and not autre.name.startswith((".", "~$"))
+                ):
+                    raison = (
+                        f"format {autre.suffix.lower()} non pris en charge : enregistrez-le en DOCX ou en PDF"
+                    )
+                    documents.append(DocumentFaits(autre, None, (), lisible=False, raison=raison))
     return grouper(documents)
+
+
+_AUTRES_FORMATS = (".odt", ".doc", ".rtf", ".pages", ".wpd")
 
 
 def audit(
@@ -307,6 +332,7 @@ def audit(
     Raises `DocumentIllisible` for a path that does not exist; a file that cannot be read is an
     A201 finding. A rule that fails becomes an X001 finding."""
     lu = chemins if isinstance(chemins, Releve) else releve(chemins, progression=progression)
+    affaires = {str(d.chemin): a.nom for a in lu.affaires for d in a.documents}
     findings: list[Finding] = []
     with _sans_ramasse_miettes():
         for rule in rules:
@@ -318,10 +344,21 @@ def audit(
                 findings.append(_interne(rule.code, f"la règle {rule.code}", exc, "audit"))
                 continue
             findings += [
-                Finding(rule.code, rule.severity, d.message, d.location, dict(d.values), d.related)
+                Finding(
+                    rule.code,
+                    rule.severity,
+                    d.message,
+                    _avec_affaire(d.location, affaires),
+                    dict(d.values),
+                    d.related,
+                )
                 for d in drafts
             ]
     return findings
+
+
+def _avec_affaire(lieu: Location, affaires: dict[str, str]) -> Location:
+    return replace(lieu, affaire=affaires.get(lieu.file, lieu.affaire))
 
 
 def _interne(code: str, quoi: str, exc: Exception, fichier: str) -> Finding:

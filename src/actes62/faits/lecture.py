@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from actes62.checks.findings import Location, excerpt
@@ -39,7 +39,7 @@ from actes62.faits.phrases import (
 )
 from actes62.faits.tableaux import colonnes_imputation, lignes_imputation_pdf, tableaux_docx, tableaux_pdf
 from actes62.formats import lire_euros, trouver_dates, trouver_montants
-from actes62.identify import Identification, identify_parts, pliage, sirets
+from actes62.identify import DocumentKind, Identification, identify_parts, pliage, sirets
 from actes62.read import ReadDocument, TextPiece
 
 __all__ = ["faits_document", "lire_faits"]
@@ -116,6 +116,11 @@ _APRES_CITE = re.compile(
 _MILLIONS = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{1,3})?)\s?(M|k)\s?€", re.IGNORECASE)
 
 
+_PASSE = re.compile(
+    r"\bdeja\b|precedem|anterieur|l'an dernier|l'annee (?:derniere|precedente)|les annees precedentes"
+)
+
+
 def _role_montant(texte: str, debut: int, fin: int) -> Role:
     avant = pliage(texte[max(0, debut - 110) : debut])
     phrase = re.split(r"[.;:!?]\s|\n", avant)[-1]
@@ -125,6 +130,8 @@ def _role_montant(texte: str, debut: int, fin: int) -> Role:
         return Role.AUTRE
     for motif, role in _ROLES_AVANT:
         if motif.search(phrase):
+            if role is Role.SUBVENTION and _PASSE.search(phrase):
+                return Role.AUTRE  # « déjà aidé en 2024 à hauteur de 11 000 € »: another subsidy
             return role
     return Role.AUTRE
 
@@ -164,6 +171,36 @@ def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
         del debut
 
 
+_PART = re.compile(
+    r"soit\s+(?P<taux>\d{1,3}(?:,\d{1,2})?)\s?%\s+(?:du|de\s+la|des)\s+(?:co[uû]t|budget|montant|d[ée]pense)s?"
+    r"[^.;,%()]{0,60}?(?:,\s*(?:estim|[ée]valu|arr[êe]t|fix|s['’][ée]lev)[^.;,%()]{0,30}?)?\s(?:[àa]|de|:)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _part_du_cout(lecteur: _Lecteur, piece: TextPiece) -> None:
+    """« une subvention de 12 500 €, soit 40 % du coût total …, estimé à 25 000 € »: the amount,
+    the rate and the base, as one fact (the rate, keyed « amount/base »), to be checked. The
+    amount is the last one before « soit » that is not a cap (« dans la limite de 15 000 € »)."""
+    texte = piece.text
+    montants = [(d, f, v) for d, f, v in trouver_montants(texte) if ecrit_comme_montant(texte[d:f])]
+    for rang in range(1, len(montants)):
+        d2, f2, base = montants[rang]
+        _, f1, _ = montants[rang - 1]
+        m = _PART.search(texte[f1:d2])
+        if m is None or base <= 0:
+            continue
+        avant = [(d, f, v) for d, f, v in montants[:rang] if _role_montant(texte, d, f) is not Role.CITE]
+        if not avant:
+            continue
+        d1, _, montant = avant[-1]
+        valeur = Decimal(m["taux"].replace(",", "."))
+        lieu = lecteur.lieu(piece, d1, f2)
+        lecteur.faits.append(
+            Fait(Sorte.POURCENTAGE, Role.COUT_TOTAL, valeur, lieu, texte[d1:f2], f"{montant}/{base}")
+        )
+
+
 def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
     texte = piece.text
     pris: list[tuple[int, int]] = []
@@ -178,10 +215,11 @@ def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
             Sorte.MONTANT, _role_montant(texte, m.start(), m.end()), valeur, piece, m.start(), m.end()
         )
     _plafond(lecteur, piece)
+    _part_du_cout(lecteur, piece)
     paires = en_lettres_et_chiffres(texte)
     for paire in paires:
         lecteur.ajouter(
-            Sorte.EN_LETTRES, Role.AUTRE, (paire.lettres, paire.chiffres), piece, paire.debut, paire.fin
+            Sorte.EN_LETTRES, Role.ECRIT, (paire.lettres, paire.chiffres), piece, paire.debut, paire.fin
         )
     for debut, fin, valeur in en_lettres_seules(texte, paires):
         lecteur.ajouter(Sorte.MONTANT, _role_montant(texte, debut, fin), valeur, piece, debut, fin)
@@ -234,11 +272,11 @@ def _dates(lecteur: _Lecteur, piece: TextPiece) -> None:
         ):
             lecteur.ajouter(Sorte.DATE, Role.AVIS, jour, piece, debut, fin)
         elif _SEANCE_AVANT.search(phrase) and not re.search(
-            r"deliberation|commission\s*(?:n|\d)|\bavis\b", phrase
+            r"deliberation|commission\s*(?:n|\d)|\bavis\b|adopt|approuv|vote|decid|arret|pris\b", phrase
         ):
             lecteur.ajouter(Sorte.DATE, Role.SEANCE, jour, piece, debut, fin)
     for debut, fin, raison in dates_impossibles(texte):
-        lecteur.ajouter(Sorte.DATE_IMPOSSIBLE, Role.AUTRE, raison, piece, debut, fin)
+        lecteur.ajouter(Sorte.DATE_IMPOSSIBLE, Role.ECRIT, raison, piece, debut, fin)
 
 
 # --- acts cited ----------------------------------------------------------------------------------------
@@ -260,13 +298,14 @@ _INSTANCES = (
     ("conseil syndical", "conseil syndical"),
 )
 _NUMERO_CITE = re.compile(
-    r"(?<!\w)N\s?[°o]\.?\s*((?:[A-Z]{1,4}-)?\d{2,4}(?:-[A-Z0-9]{1,6}){1,2})\b", re.IGNORECASE
+    r"(?<!\w)N\s?[°o]\.?\s*((?:[A-Z]{1,4}[-./])?\d{2,4}(?:[-./][A-Z0-9]{1,6}){1,2})\b", re.IGNORECASE
 )
 _TITRE = re.compile(
     r"^[\s,]*(?:portant[^«\"]{0,80}?|relative?\s+[àa][^«\"]{0,40}?|intitul[ée]e?\s*)?[«\"“]\s*(?P<t>[^»\"”]{3,300})"
 )
 _AUTORISE = re.compile(
-    r"(?:d[ûu]ment\s+)?(?:autoris[ée]e?s?|habilit[ée]e?s?)\s+(?:[àa]\s+signer\s+)?(?:par|en vertu d['’]une)\s*(?:la\s+)?$",
+    r"(?:(?:d[ûu]ment\s+)?(?:autoris[ée]e?s?|habilit[ée]e?s?)\s+(?:[àa]\s+signer\s+)?(?:par|en vertu d['’]une)"
+    r"|en\s+vertu\s+(?:de|d['’]une))\s*(?:la\s+)?$",
     re.IGNORECASE,
 )
 
@@ -306,16 +345,33 @@ def _actes(lecteur: _Lecteur, piece: TextPiece) -> None:
 _MARQUE = re.compile(
     r"^\W*annexe\s*(?:n\s?[°o]\s*)?(\d{1,2})\b(?!\s*(?:à|a|de)\s+la\s+convention)", re.IGNORECASE
 )
+_ANNEXE_A = re.compile(
+    r"annexe\s*(?:n\s?[°o]\s*)?\d{0,2}\s*(?:à|a|de)\s+la\s+d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*"
+    r"((?:[A-Z]{1,4}[-./])?\d{2,4}(?:[-./][A-Z0-9]{1,6}){1,2})\b",
+    re.IGNORECASE,
+)
+
+
+_PIECE_DU_GENRE = {"convention": "convention", "annexe budgétaire": "budget"}
 
 
 def _annexes(lecteur: _Lecteur, piece: TextPiece, premiere: bool) -> None:
     texte = piece.text
+    marque = _MARQUE.match(texte) if premiere else None
+    piece_du_genre = _PIECE_DU_GENRE.get(lecteur.genre or "")
+    if (
+        marque is not None
+        and piece_du_genre is not None
+        and not references_annexes(texte[: marque.end()])[0].mot_cle
+    ):
+        valeur = f"{piece_du_genre}:{int(marque[1])}"
+        lecteur.ajouter(Sorte.ANNEXE, Role.MARQUE, valeur, piece, marque.start(), marque.end())
     for reference in references_annexes(texte):
         if reference.mot_cle is None:
             continue
-        marque = premiere and _MARQUE.match(texte[: reference.fin + 2]) is not None
+        est_marque = premiere and _MARQUE.match(texte[: reference.fin + 2]) is not None
         for numero in reference.numeros:
-            role = Role.MARQUE if marque else Role.REFERENCE
+            role = Role.MARQUE if est_marque else Role.REFERENCE
             lecteur.ajouter(
                 Sorte.ANNEXE, role, f"{reference.mot_cle}:{numero}", piece, reference.debut, reference.fin
             )
@@ -332,7 +388,7 @@ _ET_L = re.compile(r"^\W*et\s+(?:l['’]|la\s|le\s)", re.IGNORECASE)
 _CIVILITE = r"(?:Monsieur|Madame|M\.|Mme|Mlle)"
 _NOM_PROPRE = r"(?:[A-ZÉÈÊÀÂÎÏÔÖÛÜÇ][\w'’ÉÈÊÀÂÎÏÔÖÛÜÇéèêëàâîïôöûüç-]*)"
 _REPRESENTE = re.compile(
-    rf"repr[ée]sent[ée]e?\s+par\s+{_CIVILITE}\s+(?P<nom>{_NOM_PROPRE}(?:\s+{_NOM_PROPRE}){{0,3}})\s*,?\s*(?P<qualite>[^,;\n]{{0,90}})?"
+    rf"repr[ée]sent[ée]e?\s+par\s+(?:(?:son|sa|le|la|leur)\s+(?P<fonction>[^,;\n]{{2,60}}),\s*)?{_CIVILITE}\s+(?P<nom>{_NOM_PROPRE}(?:\s+{_NOM_PROPRE}){{0,3}})\s*,?\s*(?P<qualite>[^,;\n]{{0,90}})?"
 )
 _SIGNATURE_NOM = re.compile(
     r"(?<![\w'])(?P<nom>(?:[A-ZÉÈ][a-zéèëêïîôöüç]+(?:-[A-ZÉÈ][a-zéèëêïîôöüç]+)?\s+){1,2}"
@@ -399,7 +455,7 @@ def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
     for m in _REPRESENTE.finditer(texte):
         qui = _partie_locale(texte, m.start()) or lecteur.partie or _partie_de(texte[: m.start()])
         role = Role.REPRESENTANT_COLLECTIVITE if qui is Role.COLLECTIVITE else Role.REPRESENTANT_BENEFICIAIRE
-        qualite = (m["qualite"] or "").strip() or None
+        qualite = (m["qualite"] or "").strip() or (m["fonction"] or "").strip() or None
         lecteur.ajouter(Sorte.PERSONNE, role, Personne(m["nom"].strip(), qualite), piece, m.start(), m.end())
     if (
         lecteur.partie is Role.BENEFICIAIRE
@@ -428,10 +484,11 @@ def _nom_beneficiaire_partie(texte: str) -> tuple[int, int, str] | None:
 
 
 _APRES_FORME = re.compile(
-    r"(?:\bl['’]\s*association|\bla\s+commune\s+de|\bla\s+soci[ée]t[ée]|\bla\s+f[ée]d[ée]ration|\ble\s+club|\bla\s+SCOP)"
+    r"(?i:\bl['’]\s*association|\bla\s+commune\s+de|\bla\s+soci[ée]t[ée]|\bla\s+f[ée]d[ée]ration|\ble\s+club|\bla\s+SCOP)"
     r"\s+[«\"“]?\s*(?P<nom>[A-ZÉÈ][^,;:«»\"“”()\n]{1,80}?)\s*[»\"”]?"
     r"(?=\s*(?:[,;:.()\n«]|$|\s(?:une|un|pour|afin|au|aux|dont|jointe?|qui|en|est|a|dans|sur|à|avec|ainsi|représent\w*"
-    r"|identifi\w*|sise|situ\w*|domicili\w*|association|régie|d['’]un|de\s+\d|du\s+\d|le\s+\d|la\s+convention)\b))"
+    r"|identifi\w*|sise|situ\w*|domicili\w*|association|régie|d['’]un|de\s+\d|du\s+\d|le\s+\d|la\s+convention"
+    r"|dédie|propose|intervient|sollicite|porte|organise|mène|souhaite|assure|accompagne|sera|seront|peut|doit)\b))"
 )
 
 
@@ -524,7 +581,7 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
         if (
             m["n"]
             and role is Role.POUR
-            and not re.search(r"^\s*(?:voix|$|\(|\|)", texte[m.end() : m.end() + 8])
+            and not re.search(r"^\s*(?:voix|$|\(|\||[–—,;.-])", texte[m.end() : m.end() + 8])
         ):
             continue  # « pour : 2025 » is not a vote
         lecteur.ajouter(Sorte.VOTE, role, n, piece, m.start(), m.end())
@@ -563,7 +620,8 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
 
 
 _NUMERO_PROPRE = re.compile(
-    r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*((?:[A-Z]{1,4}-)?\d{2,4}(?:-[A-Z0-9]{1,6}){1,2})\b", re.IGNORECASE
+    r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*((?:[A-Z]{1,4}[-./])?\d{2,4}(?:[-./][A-Z0-9]{1,6}){1,2})\b",
+    re.IGNORECASE,
 )
 
 
@@ -702,6 +760,11 @@ def _echeancier_pdf(lecteur: _Lecteur, piece: TextPiece) -> None:
             )
 
 
+_FINANCEUR_DEPARTEMENT = re.compile(
+    r"^\W*(?:subvention\s+(?:du\s+)?)?(?:departement|conseil departemental|cd\s?\d{2}\b)(?!.*(?:autre|anterieur|\d{4}))"
+)
+
+
 def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
     premiere = tableau.lignes[0].lieu if tableau.lignes else None
     if premiere is None:
@@ -711,6 +774,10 @@ def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
     for ligne in lignes:
         role = Role.TOTAL if ligne is tableau.total else Role.LIGNE
         lecteur.faits.append(Fait(Sorte.MONTANT, role, ligne.montant, ligne.lieu, ligne.libelle))
+        if role is Role.LIGNE and _FINANCEUR_DEPARTEMENT.search(pliage(ligne.libelle)):
+            lecteur.faits.append(
+                Fait(Sorte.MONTANT, Role.SUBVENTION, ligne.montant, ligne.lieu, ligne.libelle)
+            )
 
 
 def _titre_tableau(pieces: list[TextPiece], index: int) -> str:
@@ -722,6 +789,10 @@ def _titre_tableau(pieces: list[TextPiece], index: int) -> str:
 
 def faits_document(document: ReadDocument, identification: Identification) -> DocumentFaits:
     """The facts of one document (or one act of a transmission PDF)."""
+    if identification.kind is None and any(
+        re.match(r"^\W*convention\b", p.text, re.IGNORECASE) for p in document.pieces[:6] if not p.in_table
+    ):
+        identification = replace(identification, kind=DocumentKind.CONVENTION)
     genre = identification.kind.value if identification.kind else None
     lecteur = _Lecteur(genre, [])
     if not any(piece.text.strip() for piece in document.pieces):
@@ -769,14 +840,18 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
             for tableau in tableaux_pdf(piece, genre, frozenset(n for n, _, _ in imputations)):
                 _tableau(lecteur, tableau)
             _echeancier_pdf(lecteur, piece)
-        _texte(lecteur, piece, premiere=rang == 0 or (piece.page == 1), table=False)
+        _texte(lecteur, piece, premiere=rang < 3 or (piece.page == 1), table=False)
     _signatures(lecteur, [p for p in pieces if p.page is None] or _lignes_pdf(pieces))
+    genre_lu = identification.kind
+    if genre_lu is None and any(f.sorte is Sorte.TABLEAU for f in lecteur.faits):
+        genre_lu = DocumentKind.BUDGET  # a document whose table of amounts has a total: a budget annex
     indices = (
         {"deliberation": identification.numero_deliberation} if identification.numero_deliberation else {}
     )
-    return DocumentFaits(
-        document.path, identification.kind, tuple(lecteur.faits), document.partie, indices=indices
-    )
+    rattache = next((m for p in pieces[:8] if (m := _ANNEXE_A.search(p.text)) is not None), None)
+    if rattache is not None:  # « Annexe 2 à la délibération n° 2025-412 »
+        indices["deliberation"] = rattache[1]
+    return DocumentFaits(document.path, genre_lu, tuple(lecteur.faits), document.partie, indices=indices)
 
 
 def _lignes_de(cellules: list[TextPiece]) -> Iterator[TextPiece]:
@@ -817,16 +892,16 @@ def _lignes_pdf(pieces: list[TextPiece]) -> list[TextPiece]:
 
 
 def _texte(lecteur: _Lecteur, piece: TextPiece, *, premiere: bool, table: bool) -> None:
+    _parties(lecteur, piece)
     if not table:
         _montants_texte(lecteur, piece)
-        _parties(lecteur, piece)
         _beneficiaire(lecteur, piece)
     _dates(lecteur, piece)
     _actes(lecteur, piece)
     _annexes(lecteur, piece, premiere)
     _seance(lecteur, piece)
     for debut, fin, ident in identifiants_actes(piece.text):
-        lecteur.ajouter(Sorte.IDENTIFIANT_ACTES, Role.AUTRE, ident, piece, debut, fin)
+        lecteur.ajouter(Sorte.IDENTIFIANT_ACTES, Role.ACTE, ident, piece, debut, fin)
 
 
 def lire_faits(document: ReadDocument) -> list[DocumentFaits]:

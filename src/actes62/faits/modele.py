@@ -70,6 +70,8 @@ class Role(StrEnum):
     VERSEMENT = "versement"
     CITE = "seuil, plafond ou prix cité"
     AUTRE = "autre montant"
+    ECRIT = "tel qu'écrit"
+    ACTE = "acte transmis"
     # numbers
     DELIBERATION = "délibération"
     RAPPORT = "rapport"

@@ -37,11 +37,15 @@ _MONTANT_SEUL = re.compile(
 _POURCENT_SEUL = re.compile(r"^\s*\d{1,3}(?:[,.]\d{1,3})?\s*%?\s*$")
 
 _COLONNES_IMPUTATION: tuple[tuple[str, Role], ...] = (
+    ("reste disponible", Role.SOLDE),
+    ("disponible apres", Role.SOLDE),
+    ("reste", Role.SOLDE),
     ("disponible", Role.DISPONIBLE),
     ("solde", Role.SOLDE),
     ("proposition", Role.PROPOSITION),
     ("depense", Role.PROPOSITION),
     ("montant propose", Role.PROPOSITION),
+    ("montant", Role.PROPOSITION),
     ("credits de paiement", Role.CP),
     ("cp", Role.CP),
 )
@@ -55,7 +59,7 @@ class ColonneImputation:
 
 def _role_colonne(entete: str) -> Role | None:
     plie = pliage(entete)
-    mots = set(re.findall(r"[a-z]+", plie))
+    mots = {m.removesuffix("s") for m in re.findall(r"[a-z]+", plie)}
     for cle, role in _COLONNES_IMPUTATION:
         if (" " in cle and cle in plie) or cle in mots:
             return role
@@ -70,7 +74,7 @@ def colonnes_imputation(entetes: dict[int, str]) -> list[ColonneImputation]:
         if (role := _role_colonne(texte)) is not None
     ]
     roles = {c.role for c in colonnes}
-    return colonnes if roles & {Role.CP, Role.DISPONIBLE, Role.SOLDE} or len(colonnes) >= 2 else []
+    return colonnes if roles & {Role.CP, Role.DISPONIBLE, Role.SOLDE} else []
 
 
 def _lieu(piece: TextPiece, genre: str | None, debut: int = 0, fin: int | None = None) -> Location:
@@ -154,9 +158,12 @@ def _fin_de_ligne(ligne: str) -> tuple[int, Decimal, Decimal | None] | None:
     m = _FIN_DE_LIGNE.search(ligne)
     if m is None:
         return None
-    if not (m["devise"] or "," in m["montant"] or " " in m["montant"] or m["pourcent"]):
+    centimes = re.search(r",\d{2}$", m["montant"]) is not None
+    if not (m["devise"] or centimes or " " in m["montant"].strip() or m["pourcent"]):
         return None
-    if m.start() > 0 and ligne[m.start() - 1] in "/-.:":
+    if "," in m["montant"] and not centimes and not m["devise"]:
+        return None  # « (0,5 ETP) », « 1,5 jour »: a quantity, not an amount
+    if m.start() > 0 and ligne[m.start() - 1] in "/-.:(":
         return None
     try:
         montant = lire_euros(m["montant"])
@@ -166,15 +173,29 @@ def _fin_de_ligne(ligne: str) -> tuple[int, Decimal, Decimal | None] | None:
     return m.start(), montant, pourcent
 
 
+_QUALIFICATIFS = {"avant", "apres", "hors", "sur", "des", "du"}
+_A_SUIVRE = {"reste", "montant", "solde", "credit", "credits"}
+"""« Disponible avant CP », « Solde après vote »: the word after these qualifies a column title."""
+
+
 def lignes_imputation_pdf(piece: TextPiece) -> Iterator[tuple[int, list[ColonneImputation], list[Decimal]]]:
     """The rows of the imputation tables of a PDF page: (line number, columns, amounts) for each
     line of amounts under header lines naming CP / Disponible / Proposition / Solde / Dépense (a
     header that wraps over several lines is read whole)."""
     roles: list[Role] = []
     depuis = -1
+    dernier_mot = ""
+    tampon: list[Decimal] = []
     for numero, ligne in enumerate(piece.lines()):
         mots = [m for m in re.split(r"\s+", ligne) if m]
-        trouves = [r for mot in mots if not re.search(r"\d", mot) and (r := _role_colonne(mot)) is not None]
+        qualifies = {i for i, mot in enumerate(mots) if i and pliage(mots[i - 1]) in _QUALIFICATIFS}
+        if mots and numero == depuis + 1 and dernier_mot in _A_SUIVRE:
+            qualifies.add(0)  # « Reste / disponible »: the title goes on from the line before
+        trouves = [
+            r
+            for i, mot in enumerate(mots)
+            if i not in qualifies and not re.search(r"\d", mot) and (r := _role_colonne(mot)) is not None
+        ]
         trouves += [Role.CP for _ in re.finditer(r"cr[ée]dits\s+de\s+paiement", ligne, re.IGNORECASE)]
         if len(trouves) * 4 < len(mots):  # a sentence (« la dépense est imputée… »), not column titles
             trouves = []
@@ -184,16 +205,29 @@ def lignes_imputation_pdf(piece: TextPiece) -> Iterator[tuple[int, list[ColonneI
                 roles = []
             roles += trouves
             depuis = numero
+            dernier_mot = pliage(mots[-1]) if mots else ""
+            tampon = []
             continue
-        if len(roles) < 2 or numero - depuis > 8:
+        if mots and not montants and numero == depuis + 1 and roles:
+            dernier_mot = pliage(mots[-1])
+        if len(roles) < 2 or numero - depuis > 12 or not set(roles) & {Role.CP, Role.DISPONIBLE, Role.SOLDE}:
             continue
         if len(montants) >= len(roles):
+            tampon = []
             yield (
                 numero,
                 [ColonneImputation(role, rang) for rang, role in enumerate(roles)],
                 montants[-len(roles) :],
             )
-            roles = []
+            depuis = numero  # the next rows of the same table follow
+        elif montants:  # a row whose cells come one line each
+            tampon += montants
+            if len(tampon) == len(roles):
+                yield numero, [ColonneImputation(role, rang) for rang, role in enumerate(roles)], tampon
+                tampon = []
+                depuis = numero
+            elif len(tampon) > len(roles):
+                tampon = []
 
 
 _MONTANT_ET_POURCENT = re.compile(
