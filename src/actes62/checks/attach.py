@@ -9,33 +9,24 @@ Affaires are indexed once, so tying N documents to M affaires costs N + M, not N
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from actes62.checks.context import DocumentRejete, FaitsDocument, IdentifiedDocument, Trouve
+from actes62.checks.context import DocumentRejete, IdentifiedDocument
 from actes62.errors import DocumentIllisible
 from actes62.faits.phrases import (
-    EnLettres,
-    dates_impossibles,
-    en_lettres_et_chiffres,
-    en_lettres_seules,
-    identifiants_actes,
     pliage,
-    pourcentages,
-    resultats_vote,
-    voix,
 )
-from actes62.formats import euros, lire_pourcentage, trouver_dates, trouver_montants
-from actes62.identify import DocumentKind, Identification, identify_parts, sirets
+from actes62.faits.trouves import FaitsDocument, trouves
+from actes62.formats import euros, trouver_montants
+from actes62.identify import DocumentKind, Identification, identify_parts
 from actes62.model import Affaire, AnnexeBudget, AnnexeDocument
 from actes62.progress import Progression
-from actes62.read import ReadDocument, TextPiece, documents_in, read_document
+from actes62.read import ReadDocument, documents_in, read_document
 
 __all__ = ["lire_et_rattacher"]
 
@@ -211,7 +202,7 @@ def _lire(chemin: Path) -> _Lu:
         document = read_document(chemin)
     except DocumentIllisible as exc:
         return exc.raison
-    return [(partie, identification, _faits(partie)) for partie, identification in identify_parts(document)]
+    return [(partie, identification, trouves(partie)) for partie, identification in identify_parts(document)]
 
 
 def _lectures(chemins: Sequence[Path], progression: bool = False) -> list[_Lu]:
@@ -242,62 +233,3 @@ def _indices(identification: Identification) -> str:
     if identification.total_budget is not None:
         indices.append(f"total {euros(identification.total_budget)}")
     return f" ({', '.join(indices)})" if indices else ""
-
-
-def _pourcentage(piece: TextPiece) -> bool:
-    entete = pliage(piece.header)
-    return "%" in entete or "pourcent" in entete
-
-
-def _faits(document: ReadDocument) -> FaitsDocument:
-    """The facts the document states, header rows of tables left aside."""
-    montants: list[Trouve[Decimal]] = []
-    dates: list[Trouve[date]] = []
-    trouves_sirets: list[Trouve[str]] = []
-    lettres: list[Trouve[EnLettres]] = []
-    seules: list[Trouve[Decimal]] = []
-    impossibles: list[Trouve[str]] = []
-    cents: list[Trouve[Decimal]] = []
-    votes: list[Trouve[tuple[str, int]]] = []
-    resultats: list[Trouve[str]] = []
-    actes: list[Trouve[str]] = []
-    for piece in document.pieces:
-        if piece.is_header:
-            continue
-        texte = piece.text
-        if _pourcentage(piece):
-            with contextlib.suppress(ValueError):  # a cell that is not a percentage
-                cents.append(Trouve(piece, 0, len(texte), lire_pourcentage(texte)))
-        else:
-            for debut, fin, valeur in trouver_montants(texte):
-                ecrit = texte[debut:fin]
-                marque = "€" in ecrit or "euro" in ecrit.lower() or "€" in piece.header
-                montants.append(Trouve(piece, debut, fin, valeur, marque))
-        dates += [Trouve(piece, debut, fin, jour) for debut, fin, jour in trouver_dates(texte)]
-        impossibles += [Trouve(piece, debut, fin, raison) for debut, fin, raison in dates_impossibles(texte)]
-        trouves_sirets += [Trouve(piece, debut, fin, s) for debut, fin, s in sirets(texte)]
-        paires = en_lettres_et_chiffres(texte)
-        lettres += [Trouve(piece, p.debut, p.fin, p) for p in paires]
-        seules += [
-            Trouve(piece, debut, fin, valeur) for debut, fin, valeur in en_lettres_seules(texte, paires)
-        ]
-        if "%" in texte:
-            cents += [Trouve(piece, debut, fin, valeur) for debut, fin, valeur in pourcentages(texte)]
-        if ":" in texte:
-            votes += [Trouve(piece, debut, fin, (quoi, n)) for debut, fin, quoi, n in voix(texte)]
-        if "(" in texte:
-            resultats += [Trouve(piece, debut, fin, r) for debut, fin, r in resultats_vote(texte)]
-        if "-" in texte:
-            actes += [Trouve(piece, debut, fin, ident) for debut, fin, ident in identifiants_actes(texte)]
-    return FaitsDocument(
-        tuple(montants),
-        tuple(dates),
-        tuple(trouves_sirets),
-        tuple(lettres),
-        lettres_seules=tuple(seules),
-        dates_impossibles=tuple(impossibles),
-        pourcentages=tuple(cents),
-        voix=tuple(votes),
-        resultats=tuple(resultats),
-        identifiants_actes=tuple(actes),
-    )

@@ -13,13 +13,13 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from actes62.checks.findings import Location, excerpt
 from actes62.checks.reference import Reference
-from actes62.faits.phrases import EnLettres
+from actes62.faits.trouves import FaitsDocument, Trouve
 from actes62.formats import trouver_dates, trouver_en_lettres, trouver_montants
 from actes62.identify import DocumentKind, Identification
 from actes62.load import chemin_lisible
@@ -32,7 +32,7 @@ from actes62.model import (
     VisaActe,
     VisaTexte,
 )
-from actes62.read import ReadDocument, TextPiece
+from actes62.read import ReadDocument
 
 __all__ = [
     "Champ",
@@ -75,49 +75,6 @@ class TexteLibre:
 
 
 @dataclass(frozen=True)
-class Trouve(Generic[_V]):
-    """A value found in a piece of a document, at [debut, fin) of its text."""
-
-    piece: TextPiece
-    debut: int
-    fin: int
-    valeur: _V
-    marque: bool = True  # an amount written with « € » or « euros », not a bare number
-
-    @property
-    def ecrit(self) -> str:
-        """The text where the value was found."""
-        return self.piece.text[self.debut : self.fin]
-
-    def lieu(self, document: IdentifiedDocument) -> Location:
-        return Location(
-            file=str(document.document.path),
-            affaire=document.affaire.id,
-            kind=document.kind.value,
-            part=self.piece.part_at(self.debut),
-            text=excerpt(self.piece.text, self.debut, self.fin),
-        )
-
-
-@dataclass(frozen=True)
-class FaitsDocument:
-    """The facts a document states, found once: amounts, dates, SIRETs, amounts in words beside
-    their digits and alone, dates that cannot be (with why), percentages written with « % » or in
-    a « % » column, vote counts (« pour », 44), results (« Adopté »), ACTES identifiers."""
-
-    montants: tuple[Trouve[Decimal], ...]
-    dates: tuple[Trouve[date], ...]
-    sirets: tuple[Trouve[str], ...]
-    en_lettres: tuple[Trouve[EnLettres], ...]
-    lettres_seules: tuple[Trouve[Decimal], ...] = ()
-    dates_impossibles: tuple[Trouve[str], ...] = ()
-    pourcentages: tuple[Trouve[Decimal], ...] = ()
-    voix: tuple[Trouve[tuple[str, int]], ...] = ()
-    resultats: tuple[Trouve[str], ...] = ()
-    identifiants_actes: tuple[Trouve[str], ...] = ()
-
-
-@dataclass(frozen=True)
 class IdentifiedDocument:
     """A document read, the kind of act it is, the affaire it belongs to and the facts it states."""
 
@@ -128,6 +85,18 @@ class IdentifiedDocument:
     index: int  # the affaire's index in the dossier
     faits: FaitsDocument
     annexe: AnnexeBudget | None = None  # for a budget annex document: the annex it shows
+
+    @property
+    def chemin(self) -> Path:
+        return self.document.path
+
+    @property
+    def affaire_id(self) -> str | None:
+        return self.affaire.id
+
+    @property
+    def genre(self) -> str:
+        return self.kind.value
 
 
 @dataclass(frozen=True)
