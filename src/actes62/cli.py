@@ -105,7 +105,8 @@ def resume(dossier: Dossier) -> str:
 
 
 def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
-    from actes62.checks import check, findings_to_json, findings_to_text, has_errors
+    from actes62.checks import findings_to_json, findings_to_text, has_errors
+    from actes62.checks.rules import check_et_ecartes
     from actes62.read import documents_in
 
     if _est_document(arguments.dossier):  # documents with no dossier: compare them with each other
@@ -116,7 +117,14 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
     debut = time.perf_counter()
     dossier = load(arguments.dossier)
     documents = documents_in([Path(p) for p in arguments.fichiers])
-    findings = check(dossier, documents, source=Path(arguments.dossier), progression=True)
+    findings, ecartes, selection = check_et_ecartes(
+        dossier,
+        documents,
+        source=Path(arguments.dossier),
+        progression=True,
+        select=arguments.select,
+        ignore=arguments.ignore or (),
+    )
     duree = time.perf_counter() - debut
     if arguments.format == "json":
         sortie.write(findings_to_json(findings) + "\n")
@@ -127,15 +135,20 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
         texte = findings_to_text(findings, documents=documents)
         if texte:
             print(texte, file=sortie)
+        if ecartes:
+            print(selection.resume(ecartes), file=sortie)
         print(f"Vérification faite en {_secondes(duree)}.", file=sortie)
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
 
 def _commande_audit(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.checks import findings_to_json, findings_to_text, has_errors
-    from actes62.checks.rules import audit, releve
+    from actes62.checks.rules import audit, releve, selection_de
 
     debut = time.perf_counter()
+    selection = selection_de(
+        None, getattr(arguments, "select", None), getattr(arguments, "ignore", None) or ()
+    )
     chemins = [Path(p) for p in arguments.fichiers]
     lu = releve(chemins, progression=True)
     if arguments.faits:
@@ -143,17 +156,19 @@ def _commande_audit(arguments: argparse.Namespace, sortie: TextIO) -> int:
 
         sortie.write((faits_to_json(lu) if arguments.format == "json" else faits_to_text(lu)) + "\n")
         return EXIT_OK
-    findings = audit(lu)
+    findings, ecartes = selection.partager(audit(lu))
     if arguments.format == "json":
         sortie.write(findings_to_json(findings) + "\n")
     else:
-        documents = [d for a in lu.affaires for d in a.documents]
+        documents = [*(d for a in lu.affaires for d in a.documents), *lu.non_lus]
         for affaire in lu.affaires:
             noms = ", ".join(f"{d.nom} ({d.genre.value if d.genre else 'pièce'})" for d in affaire.documents)
             print(f"{affaire.nom} : {noms}", file=sortie)
         print(file=sortie)
-        texte = findings_to_text(findings, documents=[d.chemin for d in documents])
+        texte = findings_to_text(findings, documents=list(dict.fromkeys(d.chemin for d in documents)))
         print(texte, file=sortie)
+        if ecartes:
+            print(selection.resume(ecartes), file=sortie)
         print(f"Audit fait en {_secondes(time.perf_counter() - debut)}.", file=sortie)
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
@@ -218,6 +233,21 @@ def _commande_exemple(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _options_regles(parseur: argparse.ArgumentParser) -> None:
+    parseur.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="n'appliquer que ces règles : codes ou débuts de code séparés par des virgules (A1,P004)",
+    )
+    parseur.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        help="écarter ces règles (codes ou débuts de code) ; leurs constats sont comptés dans le résumé",
+    )
+
+
 def _parseur() -> argparse.ArgumentParser:
     from actes62 import __version__
 
@@ -241,6 +271,7 @@ def _parseur() -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="format de sortie (text ou json)"
     )
+    _options_regles(check)
     check.set_defaults(action=_commande_check)
 
     generate = sous.add_parser(
@@ -277,6 +308,7 @@ def _parseur() -> argparse.ArgumentParser:
         action="store_true",
         help="afficher ce qui a été lu : les faits de chaque document, sans les comparer",
     )
+    _options_regles(audit)
     audit.set_defaults(action=_commande_audit)
 
     exemple = sous.add_parser(

@@ -48,6 +48,8 @@ __all__ = [
     "Personne",
     "Pouvoir",
     "Rapport",
+    "RegleIgnoree",
+    "Regles",
     "Seance",
     "Signataire",
     "Visa",
@@ -520,12 +522,27 @@ class Affaire(_Modele):
         return None
 
 
+class RegleIgnoree(_Modele):
+    """A rule of the checker this dossier does not want applied, and why (the reason is required:
+    an ignored rule is reported in the summary with it, never silently dropped)."""
+
+    code: str = Field(pattern=r"^[A-Z]\d{0,3}$")
+    motif: str = Field(min_length=3)
+
+
+class Regles(_Modele):
+    """The dossier's choices about the checker's rules."""
+
+    ignorer: list[RegleIgnoree] = Field(default_factory=list)
+
+
 class Dossier(_Modele):
     """A séance's dossier: the collectivité, the séance and the affaires on its agenda."""
 
     collectivite: Collectivite
     seance: Seance
     affaires: list[Affaire] = Field(min_length=1)
+    regles: Regles = Field(default_factory=Regles)
 
     @model_validator(mode="after")
     def _identifiants_uniques(self) -> Dossier:

@@ -24,6 +24,7 @@ from actes62.checks.audit import AUDIT_RULES, Releve, grouper
 from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
 from actes62.checks.findings import Finding, Location, Severity
 from actes62.checks.reference import reference
+from actes62.checks.selection import Selection
 from actes62.errors import DocumentIllisible
 from actes62.faits import DocumentFaits, lire_faits
 from actes62.load import localisateur
@@ -32,7 +33,7 @@ from actes62.progress import Progression
 from actes62.read import documents_in, read_document
 from actes62.textes import rendre_affaire
 
-__all__ = ["RULES", "Rule", "audit", "check", "releve", "rules_to_json"]
+__all__ = ["RULES", "Rule", "audit", "check", "check_et_ecartes", "releve", "rules_to_json", "selection_de"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -189,6 +190,8 @@ def check(
     *,
     rules: Sequence[Rule] = RULES,
     progression: bool = False,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
 ) -> list[Finding]:
     """Check the dossier, and each document (DOCX/PDF) against it; returns the findings, rule by rule.
 
@@ -196,12 +199,42 @@ def check(
     recursively); a path that does not exist is reported (P002). `source` is the dossier file, to
     name its lines in findings. `rules` defaults to the whole table. `progression`: a progress bar
     while the documents are read, on a terminal only.
-    Never raises on a bad dossier or document: a rule that fails becomes an X001 finding.
+    `select` / `ignore` choose rules by code or prefix, as ruff does (`ignore=["I005", "D"]`); the
+    rules the dossier ignores (`regles.ignorer`) are left out too.
+    Never raises on a bad dossier or document: a rule that fails becomes an X001 finding;
+    `RegleInconnue` for a code no rule has.
     """
     if dossier is None:  # no dossier: the documents are compared with each other
-        return audit(list(documents), rules=rules, progression=progression)
+        return audit(list(documents), rules=rules, progression=progression, select=select, ignore=ignore)
+    return check_et_ecartes(
+        dossier, documents, source, rules=rules, progression=progression, select=select, ignore=ignore
+    )[0]
+
+
+def check_et_ecartes(
+    dossier: Dossier,
+    documents: Sequence[Path] = (),
+    source: Path | None = None,
+    *,
+    rules: Sequence[Rule] = RULES,
+    progression: bool = False,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> tuple[list[Finding], list[Finding], Selection]:
+    """As `check`, and also the findings of the rules left out, with the selection that left them
+    out (to count them, with their reasons, in a summary)."""
+    selection = selection_de(dossier, select, ignore)
     with _sans_ramasse_miettes():
-        return _check(dossier, documents, source, rules, progression)
+        gardes, ecartes = selection.partager(_check(dossier, documents, source, rules, progression))
+    return gardes, ecartes, selection
+
+
+def selection_de(
+    dossier: Dossier | None, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+) -> Selection:
+    """The rules chosen by `select` / `ignore` and by the dossier's `regles.ignorer`."""
+    motifs = {r.code: r.motif for r in dossier.regles.ignorer} if dossier is not None else {}
+    return Selection.de([r.code for r in RULES], select, ignore, motifs)
 
 
 @contextlib.contextmanager
@@ -323,14 +356,20 @@ _AUTRES_FORMATS = (".odt", ".doc", ".rtf", ".pages", ".wpd")
 
 
 def audit(
-    chemins: Sequence[Path] | Releve, *, rules: Sequence[Rule] = RULES, progression: bool = False
+    chemins: Sequence[Path] | Releve,
+    *,
+    rules: Sequence[Rule] = RULES,
+    progression: bool = False,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
 ) -> list[Finding]:
     """Check documents (DOCX/PDF files or folders) against each other and against their own logic,
     with no dossier: grouped by affaire, each fact compared with the same fact elsewhere.
 
     Returns the findings of the `A` rules; each names both sides (`location` and `related`).
     Raises `DocumentIllisible` for a path that does not exist; a file that cannot be read is an
-    A201 finding. A rule that fails becomes an X001 finding."""
+    A201 finding. A rule that fails becomes an X001 finding. `select` / `ignore` as for `check`."""
+    selection = selection_de(None, select, ignore)
     lu = chemins if isinstance(chemins, Releve) else releve(chemins, progression=progression)
     affaires = {str(d.chemin): a.nom for a in lu.affaires for d in a.documents}
     findings: list[Finding] = []
@@ -354,7 +393,7 @@ def audit(
                 )
                 for d in drafts
             ]
-    return findings
+    return selection.partager(findings)[0]
 
 
 def _avec_affaire(lieu: Location, affaires: dict[str, str]) -> Location:
