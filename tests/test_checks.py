@@ -146,6 +146,22 @@ def _deux_affaires_sur_une_operation(d: Donnees) -> None:
     d["affaires"].append(seconde)
 
 
+def _deux_affaires(deliberation: str = "2025-345", rapport: int = 28) -> Callable[[Donnees], None]:
+    """A second affaire on another opération, with these numbers."""
+
+    def changer(d: Donnees) -> None:
+        seconde = json.loads(json.dumps(_affaire(d), default=str))
+        seconde.update(id="lianes-2025-bis")
+        seconde["deliberation"]["numero"] = deliberation
+        seconde["rapport"]["numero"] = rapport
+        seconde["deliberation"]["acquittement"] = None
+        for imputation in seconde["imputations"]:
+            imputation["code_operation"] = "C05-043A07"
+        d["affaires"].append(seconde)
+
+    return changer
+
+
 def _sans_convention_au_dessus_du_seuil(d: Donnees) -> None:
     affaire = _affaire(d)
     affaire["convention"] = None
@@ -287,6 +303,8 @@ CAS: list[tuple[str, Callable[[Donnees], None], list[str]]] = [
     ),
     ("name case", _texte("rapport.expose.1", "Lianes coopération", "Lianes Coopération"), ["I007"]),
     ("name spelling", _texte("rapport.expose.1", "Lianes coopération", "Lianes cooperation"), ["I008"]),
+    ("two affaires under one délibération number", _deux_affaires(deliberation="2025-344"), ["V012"]),
+    ("two affaires under one rapport number", _deux_affaires(rapport=27), ["V012"]),
     (
         "a text that cannot be rendered",
         _texte("rapport.expose.11", "{{ montant | euros }}", "{{ inconnu }}"),
@@ -467,3 +485,15 @@ def test_annex_references_and_their_keyword() -> None:
         ((1,), "bilan"),
         ((2, 4), "bilan"),
     ]
+
+
+def test_a_duplicate_number_names_both_affaires() -> None:
+    d = propre()
+    _deux_affaires(deliberation="2025-344")(d)
+    (double,) = [f for f in check(valider(d), source=None) if f.code == "V012"]
+    assert double.values == {
+        "numero": "2025-344",
+        "affaire": "lianes-2025-bis",
+        "autre_affaire": "lianes-2025",
+    }
+    assert "« lianes-2025 » et de l'affaire « lianes-2025-bis »" in double.message

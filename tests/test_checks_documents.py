@@ -124,8 +124,8 @@ def test_a_transmission_pdf_whose_convention_was_altered(
     ]
     transmission = assembler(affaire, pieces, tmp_path / "transmission.pdf", dossier.collectivite)
     findings = _documents(check(dossier, [transmission]))
-    assert sorted(f.code for f in findings) == ["P003", "P004", "P005"]
-    inconnu = _un(findings, "P004")
+    assert sorted(f.code for f in findings) == ["P003", "P005", "P017"]  # the subsidy, at its place
+    inconnu = _un(findings, "P017")
     assert inconnu.location.file == str(transmission) and inconnu.location.kind == "convention"
     assert inconnu.location.part is not None
     assert re.fullmatch(
@@ -206,9 +206,9 @@ def test_a_pdf_of_a_convention_whose_amount_was_changed(
     )
     (pdf,) = convertir_pdf([copie], tmp_path / "pdf", pdfa=False)
     findings = _documents(check(dossier, [pdf]))
-    assert sorted(f.code for f in findings) == ["P003", "P004", "P005"]
-    inconnu = _un(findings, "P004")
-    assert inconnu.values["ecrit"] == "9830"
+    assert sorted(f.code for f in findings) == ["P003", "P005", "P017"]
+    inconnu = _un(findings, "P017")
+    assert inconnu.values == {"ecrit": "9830", "montant": "9380.00"}
     assert inconnu.location.kind == "convention"
     assert inconnu.location.part is not None and inconnu.location.part.startswith("page ")
     assert " ligne " in inconnu.location.part
@@ -499,3 +499,20 @@ def test_facts_are_expected_where_the_template_writes_them(dossier: actes62.Doss
         _rendu(modifie, "convention", tmp_path / "c.docx"),
     ]
     assert _documents(check(modifie, documents)) == []
+
+
+def test_the_subsidy_is_compared_with_the_figure_that_belongs_at_its_place(
+    generes: Path, dossier: actes62.Dossier, tmp_path: Path
+) -> None:
+    """Article 1 hand-edited to the CP's 10 000 €: a figure of the dossier, but not the subsidy."""
+    copie = remplacer(
+        _genre(generes, "_deliberation.docx"),
+        tmp_path / "deliberation.docx",
+        f"subvention de 9{NNBSP}380{NBSP}€",
+        f"subvention de 10{NNBSP}000{NBSP}€",
+    )
+    findings = _documents(check(dossier, [copie]))
+    place = _un(findings, "P017")
+    assert place.values == {"ecrit": "10000", "montant": "9380.00"}
+    assert place.location.kind == "délibération" and "subvention de 10" in (place.location.text or "")
+    assert "P004" not in {f.code for f in findings}

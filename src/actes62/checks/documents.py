@@ -21,6 +21,8 @@ from actes62.checks.context import (
     Trouve,
 )
 from actes62.checks.findings import Location, excerpt
+from actes62.faits.lecture import role_montant
+from actes62.faits.modele import Role
 from actes62.formats import date_longue, euros, trouver_dates, trouver_montants
 from actes62.identify import NUMERO_ACTE, BudgetRow, DocumentKind, nature_citee
 from actes62.model import AnnexeBudget, arrondi_pourcentage
@@ -304,12 +306,42 @@ def montant_inconnu_document(ctx: Context) -> Iterator[Draft]:
         for trouve in document.faits.montants:
             if trouve.valeur in connus or (not trouve.marque and trouve.valeur in pourcentages):
                 continue
+            if _ecrit_comme_subvention(trouve):
+                continue  # P017 says it, at its place
             yield Draft(
                 f"le montant « {trouve.ecrit} » n'est aucun des chiffres du "
                 f"dossier (montant attribué : {euros(document.affaire.montant)})",
                 trouve.lieu(document),
                 {"ecrit": str(trouve.valeur), "montant": str(document.affaire.montant)},
             )
+
+
+def _ecrit_comme_subvention(trouve: Trouve[Decimal]) -> bool:
+    """The amount is written, in running text, as the subsidy granted (« attribuer une subvention
+    de », « d'un montant de », « à hauteur de »)."""
+    if trouve.piece.in_table or not trouve.marque:
+        return False
+    return role_montant(trouve.piece.text, trouve.debut, trouve.fin) is Role.SUBVENTION
+
+
+def subvention_a_sa_place(ctx: Context) -> Iterator[Draft]:
+    """Un montant écrit comme la subvention attribuée (« attribuer une subvention de », « octroie
+    une subvention d'un montant de », « à hauteur de ») est le montant attribué de l'affaire — même
+    quand ce chiffre est un autre chiffre du dossier (un seuil, un versement, le coût total).
+
+    Pourquoi : l'article 1 retouché de 4 500 € en 23 000 € cite un chiffre connu du dossier (le seuil
+    des conventions), mais ce n'est plus la subvention votée. Référence : cohérence des pièces avec
+    la décision (CGCT L3211-2)."""
+    for document in ctx.documents:
+        montant = document.affaire.montant
+        for trouve in document.faits.montants:
+            if trouve.valeur != montant and _ecrit_comme_subvention(trouve):
+                yield Draft(
+                    f"la subvention est écrite « {trouve.ecrit} » ici ; le montant attribué est "
+                    f"{euros(montant)}",
+                    trouve.lieu(document),
+                    {"ecrit": str(trouve.valeur), "montant": str(montant)},
+                )
 
 
 def en_lettres_document(ctx: Context) -> Iterator[Draft]:

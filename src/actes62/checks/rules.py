@@ -114,6 +114,7 @@ RULES: tuple[Rule, ...] = (
     Rule("V009", "president-ou-secretaire-absent", _E, seance.president_et_secretaire_presents),
     Rule("V010", "membre-liste-deux-fois", _E, seance.membre_liste_deux_fois),
     Rule("V011", "deliberation-non-adoptee", _E, seance.deliberation_adoptee),
+    Rule("V012", "numero-en-double", _E, seance.numero_en_double),
     # identifiers and names
     Rule("I001", "siret-invalide", _E, identifiers.siret_valide),
     Rule("I002", "actes-siren", _E, identifiers.actes_siren),
@@ -140,6 +141,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P014", "vote-different", _E, lecture.vote_document),
     Rule("P015", "date-impossible", _E, lecture.date_impossible_document),
     Rule("P016", "montant-en-lettres-inconnu", _E, lecture.en_lettres_inconnu_document),
+    Rule("P017", "subvention-a-sa-place", _E, lecture.subvention_a_sa_place),
     # documents against each other, and their own logic (audit)
     *(Rule(code, nom, Severity(gravite), audit=regle) for code, nom, gravite, regle in AUDIT_RULES),
     # the checker itself

@@ -307,3 +307,26 @@ def president_et_secretaire_presents(ctx: Context) -> Iterator[Draft]:
                 ctx.lieu(("seance", champ), kind="séance", part=role.split()[1]),
                 {"membre": personne.designation, "role": champ},
             )
+
+
+def numero_en_double(ctx: Context) -> Iterator[Draft]:
+    """Deux affaires d'une séance ne portent ni le même numéro de délibération, ni le même numéro
+    de rapport ; le constat nomme les deux affaires.
+
+    Pourquoi : le numéro identifie l'acte au registre et dans ACTES ; deux actes sous un numéro, ce
+    sont deux décisions confondues, et leurs documents se rattachent à la mauvaise affaire.
+    Référence : CGCT L3121-23 (registre des délibérations) ; ACTES (numéro interne unique)."""
+    for acte, quoi in (("deliberation", "délibération"), ("rapport", "rapport")):
+        vus: dict[str, int] = {}
+        for i, affaire in enumerate(ctx.dossier.affaires):
+            numero = str(getattr(affaire, acte).numero)
+            if numero not in vus:
+                vus[numero] = i
+                continue
+            premiere = ctx.dossier.affaires[vus[numero]]
+            yield Draft(
+                f"le numéro de {quoi} {numero} est celui de l'affaire « {premiere.id} » et de l'affaire "
+                f"« {affaire.id} » : chaque acte de la séance a son numéro",
+                ctx.lieu(("affaires", i, acte, "numero"), affaire=i),
+                {"numero": numero, "affaire": affaire.id, "autre_affaire": premiere.id},
+            )

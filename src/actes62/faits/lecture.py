@@ -42,7 +42,7 @@ from actes62.formats import lire_euros, trouver_dates, trouver_montants
 from actes62.identify import DocumentKind, Identification, identify_parts, pliage, sirets
 from actes62.read import ReadDocument, TextPiece
 
-__all__ = ["faits_document", "lire_faits"]
+__all__ = ["faits_document", "lire_faits", "role_montant"]
 
 
 @dataclass
@@ -121,6 +121,19 @@ _PASSE = re.compile(
 )
 
 
+_AUTRE_FINANCEUR = re.compile(
+    r"(?:subvention|aide|participation|financement|concours|dotation)s?\s+(?:de\s+la|de\s+l'|du|des|de)\s+"
+    r"(?:region|etat|europe|union europeenne|feder|fse|caf|commune|ville|intercommunalite|communaute|metropole"
+    r"|agence|ans\b|drac|dreal|ars\b|fondation|cnds|bpi|ademe)"
+)
+
+
+def role_montant(texte: str, debut: int, fin: int) -> Role:
+    """The role of the amount at [debut, fin) of `texte`, from the words before it (and after it:
+    « 80 € par jour » is a price)."""
+    return _role_montant(texte, debut, fin)
+
+
 def _role_montant(texte: str, debut: int, fin: int) -> Role:
     avant = pliage(texte[max(0, debut - 110) : debut])
     phrase = re.split(r"[.;:!?]\s|\n", avant)[-1]
@@ -130,8 +143,8 @@ def _role_montant(texte: str, debut: int, fin: int) -> Role:
         return Role.AUTRE
     for motif, role in _ROLES_AVANT:
         if motif.search(phrase):
-            if role is Role.SUBVENTION and _PASSE.search(phrase):
-                return Role.AUTRE  # « déjà aidé en 2024 à hauteur de 11 000 € »: another subsidy
+            if role is Role.SUBVENTION and (_PASSE.search(phrase) or _AUTRE_FINANCEUR.search(phrase)):
+                return Role.AUTRE  # « déjà aidé en 2024… », « la subvention de la Région… »: another subsidy
             return role
     return Role.AUTRE
 
