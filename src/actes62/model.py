@@ -41,17 +41,23 @@ __all__ = [
     "Convention",
     "Deliberation",
     "Dossier",
+    "Financement",
     "Imputation",
     "Instance",
     "LigneBudget",
     "Montant",
+    "MontantCite",
     "Personne",
+    "Plafond",
     "Pouvoir",
+    "Presence",
     "Rapport",
     "RegleIgnoree",
     "Regles",
+    "Ressource",
     "Seance",
     "Signataire",
+    "Versement",
     "Visa",
     "VisaActe",
     "VisaTexte",
@@ -319,6 +325,7 @@ class Rapport(_Modele):
     expose: list[Texte] = Field(min_length=1)
     propositions: list[Texte] = Field(min_length=1)
     avis: Avis
+    rapporteur: Personne | None = None  # the member who presents the rapport to the séance
 
 
 class Vote(_Modele):
@@ -333,6 +340,7 @@ class Vote(_Modele):
     groupes_pour: list[Texte] = []
     groupes_contre: list[Texte] = []
     groupes_abstention: list[Texte] = []
+    abstentionnistes: list[Personne] = []  # members who abstain, when the act names them
     voix_preponderante: Literal["pour", "contre"] | None = None
 
     @property
@@ -383,13 +391,48 @@ class Acquittement(_Modele):
             return None
 
 
+class Presence(_Modele):
+    """How the attendance of the séance changed for this affaire: members who left before it
+    (`sortis`) or came in (`arrives`), and pouvoirs given during the séance."""
+
+    sortis: list[Personne] = []
+    arrives: list[Personne] = []
+    pouvoirs: list[Pouvoir] = []
+
+
 class Deliberation(_Modele):
     numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")]
     visas: list[Visa] = Field(min_length=1)
     articles: list[Article] = Field(min_length=1)
     vote: Vote
+    ne_prennent_pas_part: list[Personne] = []  # « M. X ne prend pas part au vote » (conflict of interest)
+    presence: Presence = Field(default_factory=Presence)
     signataire: Signataire | None = None  # « Pour le Président …, La Directrice générale … »
     acquittement: Acquittement | None = None
+
+
+class Versement(_Modele):
+    """One payment of the schedule: an amount or a percentage of the subsidy, what triggers it,
+    and when it is due (`date`, if the convention gives one)."""
+
+    libelle: Texte  # « avance », « acompte », « solde »
+    montant: Montant | None = None
+    pourcentage: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)] | None = None
+    condition: Texte | None = None  # « à la signature de la convention », « sur production du bilan »
+    echeance: date | None = None  # when it is due, if the convention gives a date
+
+    @model_validator(mode="after")
+    def _montant_ou_pourcentage(self) -> Versement:
+        if (self.montant is None) == (self.pourcentage is None):
+            raise ValueError("un versement a un montant ou un pourcentage de la subvention (l'un des deux)")
+        return self
+
+    def montant_sur(self, subvention: Decimal) -> Decimal:
+        """The amount paid, for a subsidy of `subvention` (a percentage rounded half-up to the cent)."""
+        if self.montant is not None:
+            return self.montant
+        assert self.pourcentage is not None
+        return (subvention * self.pourcentage / CENT).quantize(DEUX_DECIMALES, rounding=ROUND_HALF_UP)
 
 
 class Convention(_Modele):
@@ -405,6 +448,11 @@ class Convention(_Modele):
     exemplaires: Annotated[int, Field(ge=1)] = 2
     signataire_collectivite: Signataire
     signataire_beneficiaire: Signataire
+    representant_collectivite: Signataire | None = (
+        None  # who the parties sentence names, if not the signatory
+    )
+    autorisation: VisaActe | None = None  # the délibération that authorises the collectivité's representative
+    versements: list[Versement] = []  # the payment schedule; empty: paid at once
 
 
 class Imputation(_Modele):
@@ -416,6 +464,7 @@ class Imputation(_Modele):
     credits_paiement: Montant
     disponible: Montant
     proposition: Montant
+    autorisation_programme: Montant | None = None  # AP of an investment opération (multi-year)
 
     @property
     def solde(self) -> Decimal:
@@ -490,6 +539,65 @@ Annexe = Annotated[
 """An annex, by its `type`: document, convention or budget."""
 
 
+class Ressource(_Modele):
+    """A resource of a plan de financement: who funds, how much, and whether it is the
+    collectivité's own subsidy (`departement: true`)."""
+
+    financeur: Texte
+    montant: Montant
+    departement: bool = False
+    statut: Literal["acquis", "sollicité", "en cours"] | None = None
+
+
+class Plafond(_Modele):
+    """The cap the dispositif puts on the subsidy: « dans la limite de 12,5 % et d'un million
+    d'euros » is `taux: 12.5`, `montant: 1000000`."""
+
+    taux: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)] | None = None
+    montant: Montant | None = None
+    base: Literal["ht", "ttc", "depenses"] = "ht"
+
+
+class Financement(_Modele):
+    """The plan de financement of the action: its expenses, its resources by financeur (the
+    subsidy being one of them), its total cost HT/TTC, and the cap the subsidy must respect."""
+
+    depenses: list[LigneBudget] = Field(min_length=1)
+    ressources: list[Ressource] = Field(min_length=1)
+    cout_total_ht: Montant | None = None
+    cout_total_ttc: Montant | None = None
+    plafond: Plafond | None = None
+
+    @property
+    def total_depenses(self) -> Decimal:
+        return sum((ligne.montant for ligne in self.depenses), Decimal("0"))
+
+    @property
+    def total_ressources(self) -> Decimal:
+        return sum((r.montant for r in self.ressources), Decimal("0"))
+
+    @property
+    def pourcentages_ressources(self) -> list[Decimal]:
+        total = self.total_ressources
+        return [arrondi_pourcentage(r.montant, total) for r in self.ressources]
+
+    def base_plafond(self) -> Decimal:
+        """The cost the cap's rate applies to."""
+        if self.plafond is not None and self.plafond.base == "ttc" and self.cout_total_ttc is not None:
+            return self.cout_total_ttc
+        if self.plafond is not None and self.plafond.base == "ht" and self.cout_total_ht is not None:
+            return self.cout_total_ht
+        return self.total_depenses
+
+
+class MontantCite(_Modele):
+    """A figure the acts cite for a stated reason and that has no field of its own (a unit price,
+    a threshold quoted in a visa): `objet` says what it is."""
+
+    montant: Montant
+    objet: Texte
+
+
 class Affaire(_Modele):
     """One affaire on the séance's agenda: its rapport, délibération, convention and annexes."""
 
@@ -501,6 +609,8 @@ class Affaire(_Modele):
     deliberation: Deliberation
     convention: Convention | None = None
     annexes: list[Annexe] = []
+    financement: Financement | None = None
+    montants_cites: list[MontantCite] = []
 
     @property
     def montant(self) -> Decimal:

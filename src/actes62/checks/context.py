@@ -64,6 +64,27 @@ class Draft:
     related: tuple[Location, ...] = ()
 
 
+def _chiffres_declares(affaire: Affaire) -> set[Decimal]:
+    """The figures an affaire declares besides its imputations: instalments, plan de financement
+    (expenses, resources, costs, cap), AP, and amounts cited for a stated reason."""
+    chiffres = {cite.montant for cite in affaire.montants_cites}
+    chiffres |= {
+        i.autorisation_programme for i in affaire.imputations if i.autorisation_programme is not None
+    }
+    if affaire.convention is not None:
+        chiffres |= {v.montant_sur(affaire.montant) for v in affaire.convention.versements}
+    plan = affaire.financement
+    if plan is not None:
+        chiffres |= {ligne.montant for ligne in plan.depenses} | {r.montant for r in plan.ressources}
+        chiffres |= {plan.total_depenses, plan.total_ressources}
+        chiffres |= {c for c in (plan.cout_total_ht, plan.cout_total_ttc) if c is not None}
+        if plan.plafond is not None and plan.plafond.montant is not None:
+            chiffres.add(plan.plafond.montant)
+        if plan.plafond is not None and plan.plafond.taux is not None:
+            chiffres.add((plan.base_plafond() * plan.plafond.taux / 100).quantize(Decimal("0.01")))
+    return chiffres
+
+
 @dataclass(frozen=True)
 class TexteLibre:
     """A free text of an affaire (rendered), with the act it belongs to and its place."""
@@ -212,6 +233,7 @@ class Context:
                 if isinstance(annexe, AnnexeBudget):
                     connus |= {ligne.montant for ligne in annexe.lignes}
                     connus.add(annexe.total)
+            connus |= _chiffres_declares(affaire)
             resultat.append(frozenset(connus))
         return resultat
 

@@ -207,3 +207,102 @@ def convention_obligatoire(ctx: Context) -> Iterator[Draft]:
                 ctx.lieu(("affaires", i), affaire=i, kind="convention"),
                 {"montant_annuel": str(total), "seuil": str(seuil)},
             )
+
+
+def versements_egaux_a_la_subvention(ctx: Context) -> Iterator[Draft]:
+    """Les versements de l'échéancier de la convention (montants, ou pourcentages de la subvention)
+    font la subvention attribuée.
+
+    Pourquoi : une avance et un solde qui ne font pas la subvention versent plus ou moins que ce
+    qui est voté. Référence : convention, article des modalités de versement ; décret 2001-495."""
+    for i, affaire in enumerate(ctx.affaires):
+        convention = affaire.convention
+        if convention is None or not convention.versements:
+            continue
+        total = sum((v.montant_sur(affaire.montant) for v in convention.versements), Decimal("0"))
+        if total != affaire.montant:
+            yield Draft(
+                f"les versements font {euros(total, centimes=True)}, la subvention est de "
+                f"{euros(affaire.montant, centimes=True)}",
+                ctx.lieu(("affaires", i, "convention", "versements"), affaire=i, kind="convention"),
+                {"versements": str(total), "montant": str(affaire.montant)},
+            )
+
+
+def plan_de_financement(ctx: Context) -> Iterator[Draft]:
+    """Le plan de financement est équilibré (dépenses = ressources ; le coût total, s'il est écrit,
+    est le total des dépenses) et la ligne de la collectivité est la subvention attribuée.
+
+    Pourquoi : un plan déséquilibré ou qui annonce une autre aide du Département ne justifie pas la
+    subvention. Référence : décret 2001-495 (budget prévisionnel annexé) ; règlement d'attribution."""
+    for i, affaire in enumerate(ctx.affaires):
+        plan = affaire.financement
+        if plan is None:
+            continue
+        lieu = ctx.lieu(("affaires", i, "financement"), affaire=i)
+        if plan.total_depenses != plan.total_ressources:
+            yield Draft(
+                f"plan de financement déséquilibré : dépenses {euros(plan.total_depenses, centimes=True)}, "
+                f"ressources {euros(plan.total_ressources, centimes=True)}",
+                lieu,
+                {"depenses": str(plan.total_depenses), "ressources": str(plan.total_ressources)},
+            )
+        couts = [c for c in (plan.cout_total_ht, plan.cout_total_ttc) if c is not None]
+        if couts and plan.total_depenses not in couts:
+            yield Draft(
+                f"le coût total ({' / '.join(euros(c) for c in couts)}) n'est pas le total des dépenses "
+                f"({euros(plan.total_depenses, centimes=True)})",
+                lieu,
+                {"cout": str(couts[0]), "depenses": str(plan.total_depenses)},
+            )
+        departement = [r for r in plan.ressources if r.departement]
+        part = sum((r.montant for r in departement), Decimal("0"))
+        if departement and part != affaire.montant:
+            yield Draft(
+                f"le plan de financement attend {euros(part)} de la collectivité, la subvention est de "
+                f"{euros(affaire.montant)}",
+                lieu,
+                {"ressource": str(part), "montant": str(affaire.montant)},
+            )
+
+
+def plafond_respecte(ctx: Context) -> Iterator[Draft]:
+    """La subvention respecte le plafond du dispositif (« dans la limite de 12,5 % du coût HT et
+    d'un million d'euros »).
+
+    Pourquoi : au-delà, l'aide sort du règlement qui la fonde. Référence : règlement d'attribution
+    du dispositif ; CGCT L1611-4."""
+    for i, affaire in enumerate(ctx.affaires):
+        plan = affaire.financement
+        if plan is None or plan.plafond is None:
+            continue
+        plafonds = []
+        if plan.plafond.taux is not None:
+            base = plan.base_plafond()
+            plafonds.append((base * plan.plafond.taux / 100).quantize(Decimal("0.01")))
+        if plan.plafond.montant is not None:
+            plafonds.append(plan.plafond.montant)
+        if plafonds and affaire.montant > min(plafonds):
+            yield Draft(
+                f"subvention de {euros(affaire.montant)} au-delà du plafond du dispositif ({euros(min(plafonds))})",
+                ctx.lieu(("affaires", i, "financement", "plafond"), affaire=i),
+                {"montant": str(affaire.montant), "plafond": str(min(plafonds))},
+            )
+
+
+def autorisation_de_programme(ctx: Context) -> Iterator[Draft]:
+    """L'autorisation de programme (AP) d'une opération d'investissement couvre ses crédits de
+    paiement (CP) de l'année et la proposition.
+
+    Pourquoi : les CP d'une année sont une tranche de l'AP ; des CP au-delà de l'AP n'ont pas
+    d'autorisation. Référence : CGCT L3312-4 (AP/CP)."""
+    for i, affaire in enumerate(ctx.affaires):
+        for j, imputation in enumerate(affaire.imputations):
+            ap = imputation.autorisation_programme
+            if ap is not None and (imputation.credits_paiement > ap or imputation.proposition > ap):
+                yield Draft(
+                    f"AP de {euros(ap, centimes=True)} inférieure aux CP ({euros(imputation.credits_paiement, centimes=True)}) "
+                    f"ou à la proposition ({euros(imputation.proposition, centimes=True)})",
+                    ctx.lieu(("affaires", i, "imputations", j, "autorisation_programme"), affaire=i),
+                    {"ap": str(ap), "cp": str(imputation.credits_paiement)},
+                )

@@ -87,6 +87,10 @@ RULES: tuple[Rule, ...] = (
     Rule("M005", "en-lettres-different-des-chiffres", _E, money.en_lettres_egal_chiffres),
     Rule("M006", "operation-surconsommee", _E, money.operation_surconsommee),
     Rule("M007", "convention-obligatoire", _E, money.convention_obligatoire),
+    Rule("M008", "versements-differents-de-la-subvention", _E, money.versements_egaux_a_la_subvention),
+    Rule("M009", "plan-de-financement", _E, money.plan_de_financement),
+    Rule("M010", "plafond-depasse", _E, money.plafond_respecte),
+    Rule("M011", "ap-inferieure-aux-cp", _E, money.autorisation_de_programme),
     # dates
     Rule("D001", "avis-apres-seance", _E, dates.avis_apres_seance),
     Rule("D002", "periode-convention-inversee", _E, dates.periode_convention),
@@ -115,6 +119,7 @@ RULES: tuple[Rule, ...] = (
     Rule("V010", "membre-liste-deux-fois", _E, seance.membre_liste_deux_fois),
     Rule("V011", "deliberation-non-adoptee", _E, seance.deliberation_adoptee),
     Rule("V012", "numero-en-double", _E, seance.numero_en_double),
+    Rule("V013", "non-participant-ou-abstention", _E, seance.non_participants_et_abstentionnistes),
     # identifiers and names
     Rule("I001", "siret-invalide", _E, identifiers.siret_valide),
     Rule("I002", "actes-siren", _E, identifiers.actes_siren),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from actes62.checks.context import Context, Draft, cle_personne, meme_personne
-from actes62.model import Personne, Seance
+from actes62.model import Affaire, Personne, Seance
 
 __all__ = [
     "deliberation_adoptee",
@@ -35,6 +35,19 @@ def _parmi(personne: Personne, personnes: list[Personne]) -> bool:
     return any(meme_personne(personne, p) for p in personnes)
 
 
+def seance_de(seance: Seance, affaire: Affaire) -> Seance:
+    """The séance as it was for this affaire: members who left before it are no longer present,
+    members who came in are, and pouvoirs given during the séance count."""
+    presence = affaire.deliberation.presence
+    if not (presence.sortis or presence.arrives or presence.pouvoirs):
+        return seance
+    sortis = {_cle(p) for p in presence.sortis}
+    presents = [p for p in seance.presents if _cle(p) not in sortis] + list(presence.arrives)
+    return seance.model_copy(
+        update={"presents": presents, "pouvoirs": [*seance.pouvoirs, *presence.pouvoirs]}
+    )
+
+
 def _presents_et_representes(seance: Seance) -> tuple[int, int]:
     """The members present and the members validly represented, each counted once: a pouvoir
     counts when its mandant is absent and its mandataire present."""
@@ -56,10 +69,9 @@ def votes_superieurs_aux_voix(ctx: Context) -> Iterator[Draft]:
     pouvoir ; le dossier d'exemple compte 44 voix pour 39 présents et aucun pouvoir enregistré.
     Référence : CGCT, article L3121-16 (un conseiller empêché peut donner pouvoir à un collègue ;
     un conseiller ne peut recevoir qu'un pouvoir)."""
-    seance = ctx.dossier.seance
-    presents, representes = _presents_et_representes(seance)
-    voix = presents + representes
     for i, affaire in enumerate(ctx.affaires):
+        presents, representes = _presents_et_representes(seance_de(ctx.dossier.seance, affaire))
+        voix = presents + representes
         vote = affaire.deliberation.vote
         if vote.votants > voix:
             yield Draft(
@@ -330,3 +342,43 @@ def numero_en_double(ctx: Context) -> Iterator[Draft]:
                 ctx.lieu(("affaires", i, acte, "numero"), affaire=i),
                 {"numero": numero, "affaire": affaire.id, "autre_affaire": premiere.id},
             )
+
+
+def non_participants_et_abstentionnistes(ctx: Context) -> Iterator[Draft]:
+    """Les membres nommés qui ne prennent pas part au vote (ou qui s'abstiennent) sont des membres
+    présents ou représentés pour cette affaire, et leur nombre est celui que le vote compte.
+
+    Pourquoi : « M. X ne prend pas part au vote » est la ligne qui purge un conflit d'intérêts ;
+    si X n'est pas là ou si le décompte l'ignore, l'acte se contredit.
+    Référence : CGCT L3121-14 et L2131-11 (conseiller intéressé à l'affaire)."""
+    for i, affaire in enumerate(ctx.affaires):
+        seance = seance_de(ctx.dossier.seance, affaire)
+        votants = [*seance.presents, *seance.representes]
+        deliberation = affaire.deliberation
+        vote = deliberation.vote
+        listes = (
+            (
+                "ne_prennent_pas_part",
+                deliberation.ne_prennent_pas_part,
+                vote.ne_prend_pas_part,
+                "ne prend pas part",
+            ),
+            ("vote.abstentionnistes", vote.abstentionnistes, vote.abstention, "abstention"),
+        )
+        for champ, personnes, compte, quoi in listes:
+            if not personnes:
+                continue
+            chemin: tuple[int | str, ...] = ("affaires", i, "deliberation", *champ.split("."))
+            for personne in personnes:
+                if not _parmi(personne, votants):
+                    yield Draft(
+                        f"{personne} est nommé ({quoi}) mais n'est ni présent ni représenté pour cette affaire",
+                        ctx.lieu(chemin, affaire=i, kind="délibération", part="vote"),
+                        {"membre": str(personne), "quoi": quoi},
+                    )
+            if len(personnes) != compte:
+                yield Draft(
+                    f"{_nombre(len(personnes), 'membre')} nommé(s) ({quoi}), mais le vote en compte {compte}",
+                    ctx.lieu(chemin, affaire=i, kind="délibération", part="vote"),
+                    {"nommes": str(len(personnes)), "compte": str(compte), "quoi": quoi},
+                )
