@@ -163,3 +163,59 @@ def test_the_plan_de_financement_figures_are_known_to_the_documents_check() -> N
     assert plan is not None and plan.base_plafond() == Decimal("100000")
     assert plan.pourcentages_ressources == [Decimal("9.38"), Decimal("60.00"), Decimal("30.62")]
     assert [f.code for f in check(dossier)] == []
+
+
+@pytest.mark.parametrize(
+    ("forme", "nom", "designation", "accord"),
+    [
+        ("association", "Lianes coopération", "l'association « Lianes coopération »", "e"),
+        ("commune", "Bapaume", "la commune de Bapaume", "e"),
+        ("commune", "Commune d'Arras", "la commune d'Arras", "e"),
+        ("commune", "Avion", "la commune d'Avion", "e"),
+        (
+            "communauté de communes",
+            "Communauté de communes du Sud-Artois",
+            "la communauté de communes du Sud-Artois",
+            "e",
+        ),
+        ("syndicat mixte", "Pays de Saint-Omer", "le syndicat mixte « Pays de Saint-Omer »", ""),
+        ("établissement public", "EPF Hauts-de-France", "l'établissement public « EPF Hauts-de-France »", ""),
+        ("SCOP", "Les Ateliers", "la SCOP « Les Ateliers »", "e"),
+    ],
+)
+def test_the_legal_form_gives_article_and_agreement(
+    forme: str, nom: str, designation: str, accord: str
+) -> None:
+    d = propre()
+    _affaire(d)["beneficiaire"].update(forme_juridique=forme, nom=nom)
+    beneficiaire = valider(d).affaires[0].beneficiaire
+    assert (beneficiaire.designation, beneficiaire.accord) == (designation, accord)
+    assert beneficiaire.designation_majuscule == designation[0].upper() + designation[1:]
+
+
+def test_an_unknown_legal_form_is_refused() -> None:
+    d = propre()
+    _affaire(d)["beneficiaire"]["forme_juridique"] = "assoc"
+    with pytest.raises(ValueError, match="forme_juridique"):
+        valider(d)
+
+
+def test_the_convention_of_a_masculine_beneficiary_agrees(tmp_path: Any) -> None:
+    import docx
+
+    from actes62.render import render_document
+
+    d = propre()
+    _affaire(d)["beneficiaire"].update(forme_juridique="syndicat mixte", nom="Pays de Saint-Omer")
+    dossier = valider(d)
+    chemin = tmp_path / "convention.docx"
+    render_document(dossier, dossier.affaires[0], "convention", chemin)
+    document = docx.Document(str(chemin))
+    texte = "\n".join(p.text for p in document.paragraphs).replace("\xa0", " ")
+    tableaux = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells).replace(
+        "\xa0", " "
+    )
+    assert "Le syndicat mixte « Pays de Saint-Omer », dont le siège" in texte
+    assert texte.count("identifié au répertoire SIRET") == 2 and "identifiée" not in texte
+    assert "ci-après désigné par « le bénéficiaire »" in texte and "représenté par Madame Elise" in texte
+    assert "Pour le syndicat mixte « Pays de Saint-Omer »," in tableaux

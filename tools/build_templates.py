@@ -718,19 +718,17 @@ def convention() -> Redacteur:
     r.p("Et")
     r.p(
         (
-            '{% if beneficiaire.forme_juridique[:1] | lower in "aeéèêiîouyh" %}'
-            "L'{{ beneficiaire.forme_juridique }}{% else %}{{ beneficiaire.forme_juridique | capitalize }}"
-            "{% endif %} « {{ beneficiaire.nom }} »,",
+            "{{ beneficiaire.designation_majuscule }},",
             {"gras": True},
         ),
         " dont le siège est situé {{ beneficiaire.siege }},",
     )
-    r.p("identifiée au répertoire SIRET sous le n° {{ beneficiaire.siret | siret }},")
+    r.p("identifié{{ beneficiaire.accord }} au répertoire SIRET sous le n° {{ beneficiaire.siret | siret }},")
     r.p(
-        "représentée par {{ beneficiaire.representant.personne.civilite_longue }} "
+        "représenté{{ beneficiaire.accord }} par {{ beneficiaire.representant.personne.civilite_longue }} "
         "{{ beneficiaire.representant.personne.prenom_nom }}, {{ beneficiaire.representant.qualite }},"
     )
-    r.p("ci-après désignée par « le bénéficiaire »,")
+    r.p("ci-après désigné{{ beneficiaire.accord }} par « le bénéficiaire »,")
     r.p("d'autre part.")
     r.vide()
     r.tag("for visa in convention.visas")
@@ -770,11 +768,7 @@ def convention() -> Redacteur:
             [("{{ convention.signataire_collectivite.personne.prenom_nom }}", {"gras": True})],
         ],
         [
-            [
-                '{% if beneficiaire.forme_juridique[:1] | lower in "aeéèêiîouyh" %}Pour l\''
-                "{{ beneficiaire.forme_juridique }}{% else %}Pour {{ beneficiaire.forme_juridique }}"
-                "{% endif %} « {{ beneficiaire.nom }} »,"
-            ],
+            ["Pour {{ beneficiaire.designation }},"],
             ["{{ convention.signataire_beneficiaire.qualite }},"],
             [""],
             [""],

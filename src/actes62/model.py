@@ -42,6 +42,7 @@ __all__ = [
     "Deliberation",
     "Dossier",
     "Financement",
+    "FormeJuridique",
     "Imputation",
     "Instance",
     "LigneBudget",
@@ -217,11 +218,66 @@ class Collectivite(_Modele):
         return self.siret[:9]
 
 
+class FormeJuridique(StrEnum):
+    """The legal form of a beneficiary, with the article and the gender French gives it."""
+
+    ASSOCIATION = "association"
+    COMMUNE = "commune"
+    COMMUNAUTE_DE_COMMUNES = "communauté de communes"
+    COMMUNAUTE_D_AGGLOMERATION = "communauté d'agglomération"
+    COMMUNAUTE_URBAINE = "communauté urbaine"
+    METROPOLE = "métropole"
+    SYNDICAT_MIXTE = "syndicat mixte"
+    SYNDICAT_INTERCOMMUNAL = "syndicat intercommunal"
+    ETABLISSEMENT_PUBLIC = "établissement public"
+    GROUPEMENT_D_INTERET_PUBLIC = "groupement d'intérêt public"
+    FONDATION = "fondation"
+    FEDERATION = "fédération"
+    SOCIETE = "société"
+    SCOP = "SCOP"
+    SCIC = "SCIC"
+
+    @property
+    def feminin(self) -> bool:
+        return self not in _MASCULINS
+
+    @property
+    def collectivite(self) -> bool:
+        """A commune or a groupement of collectivités (public law)."""
+        return self in _COLLECTIVITES
+
+    @property
+    def article(self) -> str:
+        """« l' », « la » or « le »."""
+        if self.value[:1].lower() in "aeéèêiîouyh":
+            return "l'"
+        return "la " if self.feminin else "le "
+
+
+_MASCULINS = {
+    FormeJuridique.SYNDICAT_MIXTE,
+    FormeJuridique.SYNDICAT_INTERCOMMUNAL,
+    FormeJuridique.ETABLISSEMENT_PUBLIC,
+    FormeJuridique.GROUPEMENT_D_INTERET_PUBLIC,
+}
+_COLLECTIVITES = {
+    FormeJuridique.COMMUNE,
+    FormeJuridique.COMMUNAUTE_DE_COMMUNES,
+    FormeJuridique.COMMUNAUTE_D_AGGLOMERATION,
+    FormeJuridique.COMMUNAUTE_URBAINE,
+    FormeJuridique.METROPOLE,
+    FormeJuridique.SYNDICAT_MIXTE,
+    FormeJuridique.SYNDICAT_INTERCOMMUNAL,
+}
+
+
 class Beneficiaire(_Modele):
-    """The party that receives the subsidy."""
+    """The party that receives the subsidy. `forme_juridique` is one of `FormeJuridique`: the acts
+    name it « l'association « Lianes coopération » », « la commune de Bapaume », « le syndicat mixte
+    du Pays de Saint-Omer », and agree with its gender (« identifiée », « représenté »)."""
 
     nom: Texte
-    forme_juridique: Texte = "association"
+    forme_juridique: FormeJuridique = FormeJuridique.ASSOCIATION
     siret: Siret
     rna: Annotated[str, Field(pattern=r"^W\d{9}$")] | None = None
     siege: Adresse
@@ -230,6 +286,28 @@ class Beneficiaire(_Modele):
     @property
     def siren(self) -> str:
         return self.siret[:9]
+
+    @property
+    def designation(self) -> str:
+        """« l'association « Lianes coopération » », « la commune de Bapaume » (a name that already
+        starts with its form — « Commune de Bapaume » — is not repeated)."""
+        forme = self.forme_juridique
+        if self.nom.casefold().startswith(forme.value.casefold()):
+            return forme.article + forme.value + self.nom[len(forme.value) :]
+        if forme is FormeJuridique.COMMUNE:
+            de = "d'" if self.nom[:1].lower() in "aeéèêiîouyh" else "de "
+            return f"{forme.article}{forme.value} {de}{self.nom}"
+        return f"{forme.article}{forme.value} « {self.nom} »"
+
+    @property
+    def designation_majuscule(self) -> str:
+        """The designation at the start of a sentence: « L'association « Lianes coopération » »."""
+        return self.designation[:1].upper() + self.designation[1:]
+
+    @property
+    def accord(self) -> str:
+        """« e » when the beneficiary is feminine (« identifiée », « représentée »), else «»."""
+        return "e" if self.forme_juridique.feminin else ""
 
 
 # --- the séance -------------------------------------------------------------------------------
