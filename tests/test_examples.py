@@ -30,3 +30,34 @@ def test_script_reports_a_bad_dossier_without_traceback(tmp_path: Path) -> None:
     assert resultat.returncode == 2
     assert "Traceback" not in resultat.stderr
     assert "[affaires[0].imputations[0].proposition] un montant a au plus deux décimales" in resultat.stderr
+
+
+SEANCE = RACINE / "examples" / "seance-2026-03" / "dossier.yaml"
+
+
+def test_the_three_subsidy_seance_is_generated_and_checked_clean(tmp_path: Path) -> None:
+    """A club without convention, a festival on two imputations with a plan de financement and a
+    member who does not take part, an investment paid in three instalments under an AP: the dossier,
+    its DOCX and PDF, and the documents compared with each other, all clean."""
+    import docx
+
+    import actes62
+
+    dossier = actes62.load(SEANCE)
+    assert [a.montant for a in dossier.affaires] == [4500, 48000, 120000]
+    assert actes62.check(dossier, source=SEANCE) == []
+    sortie = tmp_path / "documents"
+    fichiers = actes62.generer(dossier, sortie, pdf=True)
+    assert len(fichiers) == 21
+    assert actes62.check(dossier, [sortie], source=SEANCE) == []
+    assert actes62.audit([sortie]) == []
+
+    festival = dossier.affaires[1]
+    deliberation = next(sortie.glob(f"{festival.id}_*_deliberation.docx"))
+    texte = "\n".join(p.text for p in docx.Document(str(deliberation)).paragraphs).replace("\xa0", " ")
+    membre = festival.deliberation.ne_prennent_pas_part[0]
+    assert f"Ne prend pas part au vote : {membre.designation}" in texte
+    rapport = next(sortie.glob(f"{festival.id}_*_rapport.docx"))
+    texte = "\n".join(p.text for p in docx.Document(str(rapport)).paragraphs).replace("\xa0", " ")
+    assert festival.rapport.rapporteur is not None
+    assert f"Rapporteur : {festival.rapport.rapporteur.designation}" in texte

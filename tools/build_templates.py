@@ -600,7 +600,10 @@ def deliberation() -> Redacteur:
     r.tag("if deliberation.vote.ne_prend_pas_part > 0")
     r.p(
         ("Ne prend pas part au vote : ", {"gras": True}),
-        "{{ deliberation.vote.ne_prend_pas_part }}",
+        "{% if deliberation.ne_prennent_pas_part %}"
+        "{% for membre in deliberation.ne_prennent_pas_part %}{{ membre.designation }}"
+        "{% if not loop.last %}, {% endif %}{% endfor %}"
+        "{% else %}{{ deliberation.vote.ne_prend_pas_part }}{% endif %}",
         style="Vote",
     )
     r.tag("endif")
@@ -637,6 +640,9 @@ def rapport() -> Redacteur:
     entete_collectivite(r, avec_service=True)
     r.p("RAPPORT N°{{ rapport.numero }}", style="Title")
     r.p(("Territoire(s) : ", {"gras": True}), "{{ rapport.territoires }}", style="Service")
+    r.tag("if rapport.rapporteur")
+    r.p(("Rapporteur : ", {"gras": True}), "{{ rapport.rapporteur.designation }}", style="Service")
+    r.tag("endif")
     r.vide()
     r.p(instance_majuscules("seance.instance"), style="Séance")
     r.p("RÉUNION DU " + date_majuscules("seance.date"), style="Séance")

@@ -166,7 +166,8 @@ def _attendus(document: IdentifiedDocument, ctx: Context) -> list[_Attendu]:
             "ne prend pas part": vote.ne_prend_pas_part,
         }
         for cle, libelle in _VOIX:
-            if cle != "ne prend pas part" or nombres[cle] > 0:
+            nommes = cle == "ne prend pas part" and bool(deliberation.ne_prennent_pas_part)
+            if (cle != "ne prend pas part" or nombres[cle] > 0) and not nommes:  # named: no count written
                 attendus.append(_Attendu(libelle, (cle, nombres[cle]), "voix"))
         attendus.append(_Attendu("le résultat du vote", _resultat(vote.adopte), "resultat"))
         if deliberation.acquittement is not None:

@@ -10,6 +10,7 @@ from stdnum.fr import siret as stdnum_siret
 
 from actes62.checks.context import Champ, Context, Draft, meme_personne
 from actes62.faits.phrases import occurrences
+from actes62.model import Beneficiaire
 
 __all__ = [
     "actes_departement",
@@ -217,9 +218,30 @@ def nom_beneficiaire_casse(ctx: Context) -> Iterator[Draft]:
     Pourquoi : le nom d'une personne morale est celui de ses statuts ; une graphie constante évite de
     faire douter du bénéficiaire.
     Référence : statuts du bénéficiaire (nom déclaré, répertoire SIRENE / RNA)."""
-    for _, ecrit, nom, _, _, draft in _graphies(ctx):
-        if ecrit.casefold() == nom.casefold():
-            yield draft
+    vus: dict[tuple[int, str], int] = {}
+    premiers: dict[tuple[int, str], Draft] = {}
+    for i, ecrit, nom, _, _, draft in _graphies(ctx):
+        if ecrit.casefold() != nom.casefold() or _forme_en_tete(ctx.affaires[i].beneficiaire, ecrit):
+            continue
+        cle = (i, ecrit)
+        vus[cle] = vus.get(cle, 0) + 1
+        premiers.setdefault(cle, draft)
+    for cle, draft in premiers.items():  # once per way of writing it, with how many times
+        n = vus[cle]
+        if n > 1:
+            draft = Draft(f"{draft.message} ({n} fois)", draft.location, {**draft.values, "fois": str(n)})
+        yield draft
+
+
+def _forme_en_tete(beneficiaire: Beneficiaire, ecrit: str) -> bool:
+    """« la commune de Bapaume » for « Commune de Bapaume »: only the legal form's capital differs."""
+    forme = beneficiaire.forme_juridique.value
+    nom = beneficiaire.nom
+    return (
+        nom.casefold().startswith(forme.casefold())
+        and ecrit[len(forme) :] == nom[len(forme) :]
+        and ecrit[: len(forme)].casefold() == forme.casefold()
+    )
 
 
 def nom_beneficiaire_graphie(ctx: Context) -> Iterator[Draft]:

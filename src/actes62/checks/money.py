@@ -186,6 +186,7 @@ def convention_obligatoire(ctx: Context) -> Iterator[Draft]:
 
     Pourquoi : l'autorité qui attribue la subvention doit alors conclure une convention définissant
     l'objet, le montant et les conditions d'utilisation.
+    Les communes et leurs groupements (personnes publiques) n'y sont pas soumis.
     Référence : loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001,
     article 1er (seuil daté dans data/reference.yaml)."""
     periode = ctx.reference.seuil_convention(ctx.dossier.seance.date)
@@ -199,6 +200,8 @@ def convention_obligatoire(ctx: Context) -> Iterator[Draft]:
         cle = (affaire.beneficiaire.siret, annee)
         totaux[cle] = totaux.get(cle, Decimal(0)) + affaire.montant
     for i, affaire in enumerate(ctx.affaires):
+        if affaire.beneficiaire.forme_juridique.collectivite:
+            continue  # the threshold concerns bodies of private law, not a commune or a groupement
         total = totaux[(affaire.beneficiaire.siret, annee_seance)] if affaire.convention is None else None
         if total is not None and total > seuil:
             yield Draft(

@@ -378,7 +378,8 @@ def non_participants_et_abstentionnistes(ctx: Context) -> Iterator[Draft]:
                     )
             if len(personnes) != compte:
                 yield Draft(
-                    f"{_nombre(len(personnes), 'membre')} nommé(s) ({quoi}), mais le vote en compte {compte}",
+                    f"{_nombre(len(personnes), 'membre')} {'nommés' if len(personnes) > 1 else 'nommé'} ({quoi}), "
+                    f"mais le vote en compte {compte}",
                     ctx.lieu(chemin, affaire=i, kind="délibération", part="vote"),
                     {"nommes": str(len(personnes)), "compte": str(compte), "quoi": quoi},
                 )

@@ -82,7 +82,7 @@ class _Lecteur:
 _ROLES_AVANT: tuple[tuple[re.Pattern[str], Role], ...] = (
     (
         re.compile(
-            r"(dans la limite|plafon|plafond|seuil|superieure? (?:a|ou egale? a)|au-dela|inferieure? a|"
+            r"(dans la limite|\blimit(?:e|ee|ant|er)?\b|plafon|plafond|seuil|superieure? (?:a|ou egale? a)|au-dela|inferieure? a|"
             r"n'excede|excedant|ne peut exceder|maximum|minimum|montant maximal)[^.;]{0,60}$"
         ),
         Role.CITE,
@@ -154,9 +154,10 @@ _TAUX = re.compile(r"(\d{1,3}(?:,\d{1,2})?)\s?%")
 
 
 def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
-    """« dans la limite de 15 % du coût éligible (412 500 € HT, soit 61 875 €) »: the cap, as an
-    amount cited with the key « plafond » (the amount after « soit », else the rate times the
-    base, else the amount itself)."""
+    """The caps a text states, each as a fact with the key « plafond »: « dans la limite de 15 % du
+    coût éligible (412 500 € HT, soit 61 875 €) » is one cap of 61 875 € (the amount after « soit »,
+    else the rate times the base written right after it); « dans la limite de 25 % du coût HT et de
+    150 000 € » is two: a rate (checked against the cost stated elsewhere) and an amount."""
     texte = piece.text
     for m in _LIMITE.finditer(texte):
         fin_phrase = re.search(r"[.;]\s|$", texte[m.end() :])
@@ -164,29 +165,32 @@ def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
         montants = [(d, f, v) for d, f, v in trouver_montants(phrase) if ecrit_comme_montant(phrase[d:f])]
         taux = _TAUX.match(phrase.strip())
         soit = [(d, f, v) for d, f, v in montants if re.search(r"soit\s*$", phrase[max(0, d - 8) : d])]
+        separes = [
+            (d, f, v)
+            for d, f, v in montants
+            if re.search(r"\b(?:et|ainsi que)\s+(?:de|d['’]|à)?\s*$", phrase[max(0, d - 14) : d])
+        ]
+        plafonds: list[tuple[int, Decimal]] = []
         if soit:
-            d, f, plafond = soit[0]
-        elif taux and len(montants) == 1:
-            d, f, base = montants[0]
-            plafond = (base * Decimal(taux[1].replace(",", ".")) / 100).quantize(Decimal("0.01"))
+            plafonds.append((soit[0][1], soit[0][2]))
+        elif taux and montants and montants[0] not in separes:
+            _, f, base = montants[0]
+            plafonds.append((f, (base * Decimal(taux[1].replace(",", ".")) / 100).quantize(Decimal("0.01"))))
         elif not taux and montants:
-            d, f, plafond = montants[0]
-        elif taux and not montants:
+            plafonds.append((montants[0][1], montants[0][2]))
+        elif taux:
             valeur = Decimal(taux[1].replace(",", "."))
             lecteur.ajouter(
                 Sorte.POURCENTAGE, Role.CITE, valeur, piece, m.start(), m.end() + taux.end(), cle="plafond"
             )
-            continue
-        else:
-            continue
-        debut = m.end() + d
-        lecteur.ajouter(Sorte.MONTANT, Role.CITE, plafond, piece, m.start(), m.end() + f, cle="plafond")
-        del debut
+        plafonds += [(f, v) for _, f, v in separes if taux]
+        for fin, plafond in plafonds:
+            lecteur.ajouter(Sorte.MONTANT, Role.CITE, plafond, piece, m.start(), m.end() + fin, cle="plafond")
 
 
 _PART = re.compile(
     r"soit\s+(?P<taux>\d{1,3}(?:,\d{1,2})?)\s?%\s+(?:du|de\s+la|des)\s+(?:co[uû]t|budget|montant|d[ée]pense)s?"
-    r"[^.;,%()]{0,60}?(?:,\s*(?:estim|[ée]valu|arr[êe]t|fix|s['’][ée]lev)[^.;,%()]{0,30}?)?\s(?:[àa]|de|:)\s*$",
+    r"[^.;:,%()]{0,60}?(?:,\s*(?:estim|[ée]valu|arr[êe]t|fix|s['’][ée]lev)[^.;:,%()]{0,30}?)?\s(?:[àa]|de)\s*$",
     re.IGNORECASE,
 )
 
@@ -420,8 +424,11 @@ _POUR_PARTIE = re.compile(
 def _partie_de(texte: str) -> Role:
     plie = pliage(texte)
     if re.search(
-        r"departement|conseil departemental|collectivite|le president du conseil|commune de|region", plie
-    ) and not re.search(r"association|beneficiaire|societe|federation|club|comite", plie):
+        r"departement|conseil departemental|collectivite|le president du conseil|region", plie
+    ) and not re.search(
+        r"association|beneficiaire|societe|federation|club|comite|commune|ville|syndicat|communaute|etablissement",
+        plie,
+    ):
         return Role.COLLECTIVITE
     return Role.BENEFICIAIRE
 
@@ -436,7 +443,8 @@ def _partie_locale(texte: str, position: int) -> Role | None:
     coupures = list(_DEBUT_PARTIE.finditer(avant))
     phrase = pliage(avant[coupures[-1].end() :] if coupures else avant)
     beneficiaire = re.search(
-        r"association|beneficiaire|societe|federation|club|comite|commune de|syndicat", phrase
+        r"association|beneficiaire|societe|federation|club|comite|commune|ville|syndicat|communaute|etablissement",
+        phrase,
     )
     collectivite = re.search(r"departement|conseil departemental|region|collectivite", phrase)
     if collectivite and not beneficiaire:
@@ -570,7 +578,7 @@ _VOTE = re.compile(
 )
 _LISTE = re.compile(
     r"(?P<quoi>[ée]taient\s+pr[ée]sents?|pr[ée]sents?|excus[ée]e?s?(?:\(s\))?|absents?\s+excus[ée]s?|pouvoirs?|procurations?"
-    r"|repr[ée]sent[ée]e?s(?:\s*\(pouvoirs?\))?)\s*(?:\(s\))?\s*[:|]\s*",
+    r"|repr[ée]sent[ée]e?(?:s|\(e?s\))(?:\s*\(pouvoirs?\))?)\s*(?:\(s\))?\s*[:|]\s*",
     re.IGNORECASE,
 )
 _PERSONNE_LISTE = re.compile(rf"{_CIVILITE}\s+[A-ZÉÈ]")
@@ -616,13 +624,8 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
         liste = suite[: fin_liste.start() if fin_liste else len(suite)]
         nombre = _NOMBRE.match(liste)
         if role is Role.POUVOIRS:
-            n = (
-                int(nombre[1])
-                if nombre
-                else len(
-                    re.findall(rf"{_CIVILITE}\s+\S+[^,;]*?\s+(?:à|a donné pouvoir à)\s+{_CIVILITE}", liste)
-                )
-            )
+            paires = re.findall(rf"{_CIVILITE}\s+\S+[^,;]*?\s+(?:à|a donné pouvoir à)\s+{_CIVILITE}", liste)
+            n = int(nombre[1]) if nombre else len(paires) or len(_PERSONNE_LISTE.findall(liste))
         else:
             n = int(nombre[1]) if nombre else len(_PERSONNE_LISTE.findall(liste))
         if n or nombre:
