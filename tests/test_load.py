@@ -59,7 +59,7 @@ def test_example_seance_and_acts() -> None:
     assert affaire.beneficiaire.siret == "43853522100024"
     deliberation = affaire.deliberation
     assert deliberation.numero == "2025-344"
-    assert deliberation.vote.pour == 44
+    assert deliberation.vote is not None and deliberation.vote.pour == 44
     actes = [v for v in deliberation.visas if isinstance(v, VisaActe)]
     assert [v.numero for v in actes] == ["2021-257", "2025-70", "2022-316", "2022-11", "2024-401", "2023-125"]
     assert sum(isinstance(v, VisaTexte) for v in deliberation.visas) == 2

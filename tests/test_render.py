@@ -207,6 +207,7 @@ def test_deliberation_articles_table_and_vote(deliberation: Lu) -> None:
 
 def test_deliberation_vote_variants(dossier: Dossier) -> None:
     affaire = dossier.affaires[0]
+    assert affaire.deliberation.vote is not None
     vote = affaire.deliberation.vote.model_copy(update={"pour": 20, "contre": 24, "ne_prend_pas_part": 2})
     deliberation = affaire.deliberation.model_copy(update={"vote": vote, "acquittement": None})
     lu = Lu(

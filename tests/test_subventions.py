@@ -219,3 +219,50 @@ def test_the_convention_of_a_masculine_beneficiary_agrees(tmp_path: Any) -> None
     assert texte.count("identifié au répertoire SIRET") == 2 and "identifiée" not in texte
     assert "ci-après désigné par « le bénéficiaire »" in texte and "représenté par Madame Elise" in texte
     assert "Pour le syndicat mixte « Pays de Saint-Omer »," in tableaux
+
+
+def _projet(d: Donnees) -> None:
+    deliberation = _affaire(d)["deliberation"]
+    deliberation.update(etat="projet", vote=None, acquittement=None)
+
+
+def test_a_projet_before_the_seance_has_no_vote_and_prints_neither_adopte_nor_signe(tmp_path: Any) -> None:
+    import docx
+
+    from actes62.render import render_document
+
+    d = propre()
+    _projet(d)
+    dossier = valider(d)
+    assert codes(dossier) == []
+    affaire = dossier.affaires[0]
+    textes = {}
+    for genre in ("deliberation", "rapport"):
+        chemin = tmp_path / f"{genre}.docx"
+        render_document(dossier, affaire, genre, chemin)
+        document = docx.Document(str(chemin))
+        textes[genre] = "\n".join(p.text for p in document.paragraphs)
+    assert "DÉCIDE" in textes["deliberation"] and "Article 1" in textes["deliberation"]
+    for mot in ("Adopté", "Signé", "Pour :", "conditions de vote"):
+        assert mot not in textes["deliberation"]
+    assert (
+        "SIGNÉ" not in textes["rapport"] and "Je vous prie de bien vouloir en délibérer" in textes["rapport"]
+    )
+
+
+def test_an_adopted_deliberation_needs_its_vote_and_a_projet_no_acknowledgement() -> None:
+    d = propre()
+    _affaire(d)["deliberation"].update(vote=None)
+    with pytest.raises(ValueError, match="une délibération adoptée a son vote"):
+        valider(d)
+    d = propre()
+    _affaire(d)["deliberation"].update(etat="projet", vote=None)
+    if _affaire(d)["deliberation"].get("acquittement") is None:
+        _affaire(d)["deliberation"]["acquittement"] = {
+            "identifiant": "062-226200012-20250915-LMC1526130-DE",
+            "date_transmission": "2025-10-01",
+            "date_reception": "2025-10-01",
+            "date_publication": "2025-10-01",
+        }
+    with pytest.raises(ValueError, match="pas encore d'accusé de réception"):
+        valider(d)

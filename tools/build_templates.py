@@ -578,6 +578,7 @@ def deliberation() -> Redacteur:
     r.vide()
     r.tag("endif")
     r.tag("endfor")
+    r.tag("if deliberation.vote")
     r.p("Dans les conditions de vote ci-dessous :", style="Body Text")
     r.p(
         ("Pour : ", {"gras": True}),
@@ -608,6 +609,7 @@ def deliberation() -> Redacteur:
     )
     r.tag("endif")
     r.p("({% if deliberation.vote.adopte %}Adopté{% else %}Rejeté{% endif %})", style="Résultat")
+    r.tag("endif")
     r.p(
         (article_defini("collectivite.president", majuscules=True), {"gras": True}),
         (" {{ collectivite.qualite_president | upper }},", {"gras": True}),
@@ -626,7 +628,9 @@ def deliberation() -> Redacteur:
     )
     r.p(article_defini("signataire.personne") + " {{ signataire.qualite }},", style="Signature")
     r.vide("Signature")
+    r.tag("if deliberation.etat == 'adopte'")
     r.p("Signé", style="Signature")
+    r.tag("endif")
     r.vide("Signature")
     r.p("{{ signataire.personne.prenom_nom }}", style="Signature")
     return r
@@ -690,7 +694,9 @@ def rapport() -> Redacteur:
         style="Signature",
     )
     r.vide("Signature")
+    r.tag("if deliberation.etat == 'adopte'")
     r.p(("SIGNÉ", {"gras": True}), style="Signature")
+    r.tag("endif")
     r.vide("Signature")
     r.p("{{ collectivite.president.prenom_nom }}", style="Signature")
     return r

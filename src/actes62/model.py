@@ -482,11 +482,23 @@ class Deliberation(_Modele):
     numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")]
     visas: list[Visa] = Field(min_length=1)
     articles: list[Article] = Field(min_length=1)
-    vote: Vote
+    etat: Literal["projet", "adopte"] = "adopte"  # a projet is prepared before the séance: no vote yet
+    vote: Vote | None = None
     ne_prennent_pas_part: list[Personne] = []  # « M. X ne prend pas part au vote » (conflict of interest)
     presence: Presence = Field(default_factory=Presence)
     signataire: Signataire | None = None  # « Pour le Président …, La Directrice générale … »
     acquittement: Acquittement | None = None
+
+    @model_validator(mode="after")
+    def _vote_selon_etat(self) -> Deliberation:
+        if self.etat == "adopte" and self.vote is None:
+            raise ValueError(
+                "une délibération adoptée a son vote (« vote: {pour: …} ») ; "
+                "une délibération préparée avant la séance est « etat: projet »"
+            )
+        if self.etat == "projet" and self.acquittement is not None:
+            raise ValueError("une délibération en projet n'a pas encore d'accusé de réception ACTES")
+        return self
 
 
 class Versement(_Modele):

@@ -159,17 +159,22 @@ def _attendus(document: IdentifiedDocument, ctx: Context) -> list[_Attendu]:
                     _Attendu(f"les CP de l'opération {code}", imputation.credits_paiement, "montant", True),
                     _Attendu(f"la dépense sur l'opération {code}", imputation.proposition, "montant", True),
                 ]
-        nombres = {
-            "pour": vote.pour,
-            "contre": vote.contre,
-            "abstention": vote.abstention,
-            "ne prend pas part": vote.ne_prend_pas_part,
-        }
-        for cle, libelle in _VOIX:
+        nombres = (
+            {
+                "pour": vote.pour,
+                "contre": vote.contre,
+                "abstention": vote.abstention,
+                "ne prend pas part": vote.ne_prend_pas_part,
+            }
+            if vote is not None
+            else {}
+        )
+        for cle, libelle in _VOIX if vote is not None else ():
             nommes = cle == "ne prend pas part" and bool(deliberation.ne_prennent_pas_part)
             if (cle != "ne prend pas part" or nombres[cle] > 0) and not nommes:  # named: no count written
                 attendus.append(_Attendu(libelle, (cle, nombres[cle]), "voix"))
-        attendus.append(_Attendu("le résultat du vote", _resultat(vote.adopte), "resultat"))
+        if vote is not None:
+            attendus.append(_Attendu("le résultat du vote", _resultat(vote.adopte), "resultat"))
         if deliberation.acquittement is not None:
             attendus.append(
                 _Attendu(
@@ -624,6 +629,10 @@ def vote_document(ctx: Context) -> Iterator[Draft]:
         if document.kind is not DocumentKind.DELIBERATION:
             continue
         vote = document.affaire.deliberation.vote
+        if (
+            vote is None
+        ):  # a projet: a vote written in it is not the dossier's (V-rules on the dossier say so)
+            continue
         nombres = {
             "pour": vote.pour,
             "contre": vote.contre,

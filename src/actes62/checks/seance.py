@@ -73,7 +73,7 @@ def votes_superieurs_aux_voix(ctx: Context) -> Iterator[Draft]:
         presents, representes = _presents_et_representes(seance_de(ctx.dossier.seance, affaire))
         voix = presents + representes
         vote = affaire.deliberation.vote
-        if vote.votants > voix:
+        if vote is not None and vote.votants > voix:
             yield Draft(
                 f"{vote.votants} voix comptées (pour {vote.pour}, contre {vote.contre}, abstention "
                 f"{vote.abstention}, ne prend pas part {vote.ne_prend_pas_part}) pour "
@@ -101,7 +101,7 @@ def deliberation_adoptee(ctx: Context) -> Iterator[Draft]:
     prépondérante du président)."""
     for i, affaire in enumerate(ctx.affaires):
         vote = affaire.deliberation.vote
-        if vote.adopte:
+        if vote is None or vote.adopte:  # a projet has no vote yet
             continue
         if vote.pour == vote.contre and vote.voix_preponderante is None:
             message = (
@@ -356,6 +356,8 @@ def non_participants_et_abstentionnistes(ctx: Context) -> Iterator[Draft]:
         votants = [*seance.presents, *seance.representes]
         deliberation = affaire.deliberation
         vote = deliberation.vote
+        if vote is None:
+            continue
         listes = (
             (
                 "ne_prennent_pas_part",
