@@ -266,3 +266,37 @@ def test_an_adopted_deliberation_needs_its_vote_and_a_projet_no_acknowledgement(
         }
     with pytest.raises(ValueError, match="pas encore d'accusé de réception"):
         valider(d)
+
+
+def test_the_conventions_authorising_act_is_rendered_and_checked(tmp_path: Any) -> None:
+    import docx
+
+    from actes62.render import render_document
+
+    d = propre()
+    convention = _affaire(d)["convention"]
+    convention["representant_collectivite"] = {
+        "personne": "Mme Blandine DRAIN",
+        "qualite": "Vice-présidente du Conseil départemental",
+    }
+    convention["autorisation"] = {
+        "instance": "commission_permanente",
+        "numero": "2025-344",
+        "date": "2025-09-15",
+        "titre": next(
+            v["titre"]
+            for v in convention["visas"]
+            if v.get("numero") == "2025-344" or v.get("date") == "2025-09-15"
+        ),
+    }
+    dossier = valider(d)
+    assert codes(dossier) == []
+    chemin = tmp_path / "convention.docx"
+    render_document(dossier, dossier.affaires[0], "convention", chemin)
+    texte = "\n".join(p.text for p in docx.Document(str(chemin)).paragraphs).replace("\xa0", " ")
+    assert (
+        "représenté par Madame Blandine DRAIN, Vice-présidente du Conseil départemental, dûment autorisée par "
+        "délibération n°2025-344 de la Commission Permanente du Conseil départemental en date du 15 septembre 2025,"
+    ) in texte
+    convention["autorisation"]["date"] = "2025-09-02"
+    assert codes(valider(d)) == ["D008"]

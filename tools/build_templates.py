@@ -74,6 +74,20 @@ def du(personne: str) -> str:
     return f'{{% if {personne}.civilite == "Mme" %}}de la{{% else %}}du{{% endif %}}'
 
 
+def autorise_par() -> str:
+    """« par délibération de la Commission Permanente … en date du … »: the convention's
+    `autorisation` when it names one, else this séance's délibération."""
+    return (
+        "{% if convention.autorisation %} par délibération"
+        "{% if convention.autorisation.numero %} n°{{ convention.autorisation.numero }}{% endif %} "
+        + de_instance_complete("convention.autorisation.instance")
+        + " en date du {{ convention.autorisation.date | date_longue }},"
+        "{% else %} par délibération "
+        + de_instance_complete("seance.instance")
+        + " en date du {{ seance.date | date_longue }},{% endif %}"
+    )
+
+
 def feminin(personne: str) -> str:
     """The « e » of a past participle agreeing with the person (« autorisée »)."""
     return f'{{% if {personne}.civilite == "Mme" %}}e{{% endif %}}'
@@ -717,14 +731,22 @@ def convention() -> Redacteur:
         " dont le siège est situé {{ collectivite.siege }},",
     )
     r.p("identifié au répertoire SIRET sous le n° {{ collectivite.siret | siret }},")
+    r.tag("if convention.representant_collectivite")
+    r.p(
+        "représenté par {{ convention.representant_collectivite.personne.civilite_longue }} "
+        "{{ convention.representant_collectivite.personne.prenom_nom }}, "
+        "{{ convention.representant_collectivite.qualite }}, dûment autorisé"
+        + feminin("convention.representant_collectivite.personne")
+        + autorise_par()
+    )
+    r.tag("else")
     r.p(
         "représenté par {{ collectivite.president.civilite_longue }} {{ collectivite.president.prenom_nom }}, "
         "{{ collectivite.qualite_president }}, dûment autorisé"
         + feminin("collectivite.president")
-        + " par délibération "
-        + de_instance_complete("seance.instance")
-        + " en date du {{ seance.date | date_longue }},"
+        + autorise_par()
     )
+    r.tag("endif")
     r.p("ci-après désigné par « {{ collectivite.designation }} »")
     r.p("d'une part,")
     r.p("Et")

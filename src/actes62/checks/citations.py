@@ -45,7 +45,13 @@ def acte_cite_memes_dates(ctx: Context) -> Iterator[Draft]:
             yield Draft(
                 f"la délibération n°{visa.numero} ({visa.instance.libelle}) est citée au "
                 f"{date_longue(visa.date)} ici, et au {date_longue(premiere[4].date)} par {_ou(premiere)}",
-                ctx.lieu((*champ, "date"), affaire=i, kind=kind, part=f"visa {rang}", texte=visa.titre),
+                ctx.lieu(
+                    (*champ, "date"),
+                    affaire=i,
+                    kind=kind,
+                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    texte=visa.titre,
+                ),
                 {
                     "numero": visa.numero,
                     "date": visa.date.isoformat(),
@@ -76,7 +82,13 @@ def acte_cite_memes_titres(ctx: Context) -> Iterator[Draft]:
                 yield Draft(
                     f"la délibération n°{visa.numero} de cette séance est citée sous un titre qui n'est pas "
                     f"celui de son affaire « {titre} »",
-                    ctx.lieu((*champ, "titre"), affaire=i, kind=kind, part=f"visa {rang}", texte=visa.titre),
+                    ctx.lieu(
+                        (*champ, "titre"),
+                        affaire=i,
+                        kind=kind,
+                        part=f"visa {rang}" if rang else "autorisation du signataire",
+                        texte=visa.titre,
+                    ),
                     {
                         "numero": visa.numero,
                         "titre": visa.titre,
@@ -91,7 +103,13 @@ def acte_cite_memes_titres(ctx: Context) -> Iterator[Draft]:
             yield Draft(
                 f"la délibération n°{visa.numero} est citée sous le titre « {visa.titre} » ici, et "
                 f"« {premiere[4].titre} » par {_ou(premiere)}",
-                ctx.lieu((*champ, "titre"), affaire=i, kind=kind, part=f"visa {rang}", texte=visa.titre),
+                ctx.lieu(
+                    (*champ, "titre"),
+                    affaire=i,
+                    kind=kind,
+                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    texte=visa.titre,
+                ),
                 {"numero": visa.numero, "titre": visa.titre, "autre_titre": premiere[4].titre},
             )
 

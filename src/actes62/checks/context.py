@@ -272,7 +272,8 @@ class Context:
         )
 
     def visas_actes(self) -> Iterator[tuple[int, str, Champ, int, VisaActe]]:
-        """Every cited act: (affaire index, « délibération »/« convention », field, visa number, visa)."""
+        """Every cited act: (affaire index, « délibération »/« convention », field, visa number, visa);
+        the convention's `autorisation` (the act that authorises its signatory) is number 0."""
         for i, affaire in enumerate(self.affaires):
             sources: list[tuple[str, str, Sequence[Visa]]] = [
                 ("délibération", "deliberation", affaire.deliberation.visas)
@@ -283,6 +284,9 @@ class Context:
                 for rang, visa in enumerate(visas):
                     if isinstance(visa, VisaActe):
                         yield i, kind, ("affaires", i, cle, "visas", rang), rang + 1, visa
+            if affaire.convention is not None and affaire.convention.autorisation is not None:
+                champ: Champ = ("affaires", i, "convention", "autorisation")
+                yield i, "convention", champ, 0, affaire.convention.autorisation
 
 
 def _valeurs(objet: object) -> tuple[set[str], set[date], set[Decimal]]:

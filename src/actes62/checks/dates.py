@@ -143,7 +143,13 @@ def jour_non_ouvre(ctx: Context) -> Iterator[Draft]:
             numero = f" n°{visa.numero}" if visa.numero else ""
             yield Draft(
                 f"la {visa.nature}{numero} citée est datée du {date_longue(visa.date)}, {raison}",
-                ctx.lieu((*champ, "date"), affaire=i, kind=kind, part=f"visa {rang}", texte=visa.titre),
+                ctx.lieu(
+                    (*champ, "date"),
+                    affaire=i,
+                    kind=kind,
+                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    texte=visa.titre,
+                ),
                 {"date": visa.date.isoformat(), "numero": visa.numero or ""},
             )
 
@@ -242,7 +248,13 @@ def auto_citation_a_la_date_de_seance(ctx: Context) -> Iterator[Draft]:
             yield Draft(
                 f"la délibération n°{visa.numero} de cette séance est citée au {date_longue(visa.date)}, "
                 f"la séance est du {date_longue(seance.date)}",
-                ctx.lieu((*champ, "date"), affaire=i, kind=kind, part=f"visa {rang}", texte=visa.titre),
+                ctx.lieu(
+                    (*champ, "date"),
+                    affaire=i,
+                    kind=kind,
+                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    texte=visa.titre,
+                ),
                 {
                     "cite": visa.date.isoformat(),
                     "seance": seance.date.isoformat(),
