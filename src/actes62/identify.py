@@ -81,6 +81,8 @@ SIRET = re.compile(r"(?<!\d)\d{3}[ \u00a0\u202f]?\d{3}[ \u00a0\u202f]?\d{3}[ \u0
 
 @cache
 def _plier(c: str) -> str:
+    if c in "’ʼ`":  # Word's typographic apostrophe reads as the plain one
+        return "'"
     base = unicodedata.normalize("NFD", c)[0]
     bas = base.lower()
     return bas if len(bas) == 1 else base

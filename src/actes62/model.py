@@ -243,8 +243,16 @@ class FormeJuridique(StrEnum):
 
     @property
     def collectivite(self) -> bool:
-        """A commune or a groupement of collectivités (public law)."""
+        """A commune or a groupement of collectivités."""
         return self in _COLLECTIVITES
+
+    @property
+    def droit_prive(self) -> bool:
+        """A body of private law (association, fondation, société…), not a public person."""
+        return not self.collectivite and self not in (
+            FormeJuridique.ETABLISSEMENT_PUBLIC,
+            FormeJuridique.GROUPEMENT_D_INTERET_PUBLIC,
+        )
 
     @property
     def article(self) -> str:
@@ -565,6 +573,15 @@ class LigneBudget(_Modele):
     intitule: Texte
     description: str = ""
     montant: Montant
+
+
+def arrondi_centimes(montant: Decimal) -> Decimal:
+    """An amount rounded half-up to the cent (a cap of 12,5 % of 412 500,04 €…).
+
+    >>> arrondi_centimes(Decimal("61875.005"))
+    Decimal('61875.01')
+    """
+    return montant.quantize(DEUX_DECIMALES, rounding=ROUND_HALF_UP)
 
 
 def arrondi_pourcentage(part: Decimal, total: Decimal) -> Decimal:

@@ -142,7 +142,9 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
         return Releve((AffaireLue(_nom(lisibles), tuple(lisibles)),) if lisibles else (), non_lus)
     cles = [_cles(d) for d in lisibles]
     frequence = Counter(c for cs in cles for c in cs)
-    trop = {c for c, n in frequence.items() if c.startswith("s:") and n > max(4, len(lisibles) // 2)}
+    trop = {
+        c for c, n in frequence.items() if n > max(4, len(lisibles) // 2)
+    }  # a clue shared by all ties nothing
     parent = list(range(len(lisibles)))
 
     def racine(i: int) -> int:
@@ -163,8 +165,13 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
         else:
             seuls.append(i)
     non_rattaches: list[DocumentFaits] = []
+    par_montant: dict[object, set[int]] = defaultdict(set)  # the affaires by the subsidy they state, once
+    for r, g in groupes.items():
+        for j in g:
+            for fait in lisibles[j].de(Sorte.MONTANT, Role.SUBVENTION):
+                par_montant[fait.valeur].add(r)
     for i in seuls:
-        cible = _groupe_par_montant(lisibles[i], {r: [lisibles[j] for j in g] for r, g in groupes.items()})
+        cible = _groupe_par_montant(lisibles[i], par_montant)
         if cible is None and len(groupes) == 1:
             cible = next(iter(groupes))
         if cible is None:
@@ -187,14 +194,12 @@ def _racine(parent: list[int], i: int) -> int:
     return i
 
 
-def _groupe_par_montant(document: DocumentFaits, groupes: dict[int, list[DocumentFaits]]) -> int | None:
-    totaux = {f.valeur for f in document.de(Sorte.MONTANT, Role.TOTAL, Role.SUBVENTION)}
-    candidats = [
-        r
-        for r, docs in groupes.items()
-        if totaux & {f.valeur for d in docs for f in d.de(Sorte.MONTANT, Role.SUBVENTION)}
-    ]
-    return candidats[0] if len(candidats) == 1 else None
+def _groupe_par_montant(document: DocumentFaits, par_montant: dict[object, set[int]]) -> int | None:
+    """The one affaire whose subsidy this document totals or states, if only one does."""
+    candidats: set[int] = set()
+    for fait in document.de(Sorte.MONTANT, Role.TOTAL, Role.SUBVENTION):
+        candidats |= par_montant.get(fait.valeur, set())
+    return next(iter(candidats)) if len(candidats) == 1 else None
 
 
 def _nom(documents: Sequence[DocumentFaits]) -> str:
@@ -326,14 +331,17 @@ def _propre(affaire: AffaireLue, acte: ActeCite, seance: date | None) -> bool:
     return abs((acte.date - seance).days) <= 60 and any(_semblables(acte.titre or "", t) for t in titres)
 
 
-def _autorise_la_signature(fait: Fait, acte: ActeCite) -> bool:
-    """The délibération that authorises the collectivité's signatory: this one (not a conseil
-    municipal's or an association's)."""
-    return fait.role is Role.AUTORISATION and acte.instance in (
+def _autorise_la_signature(fait: Fait, acte: ActeCite, seance: date | None) -> bool:
+    """The délibération that authorises the collectivité's signatory for this convention: this
+    séance's, dated near it (a slip of a few days or weeks) — not the standing délégation of
+    attributions of 2021, nor a conseil municipal's or an association's."""
+    if fait.role is not Role.AUTORISATION or acte.instance not in (
         None,
         "commission permanente",
         "conseil départemental",
-    )
+    ):
+        return False
+    return seance is None or acte.date is None or abs((acte.date - seance).days) <= 120
 
 
 def numero_divergent(releve: Releve) -> Iterator[Draft]:
@@ -357,7 +365,7 @@ def numero_divergent(releve: Releve) -> Iterator[Draft]:
                 and acte.date == seance
                 and acte.instance in (None, "commission permanente")
             )
-            if _autorise_la_signature(fait, acte) or de_la_seance:
+            if _autorise_la_signature(fait, acte, seance) or de_la_seance:
                 _, reference = numeros[0]
                 yield Draft(
                     f"la délibération est citée sous le n°{acte.numero}, elle porte le n°{reference.valeur}",
@@ -374,14 +382,18 @@ def plafond_depasse(releve: Releve) -> Iterator[Draft]:
     Pourquoi : le règlement du dispositif fixe ce plafond. Référence : règlement d'attribution ;
     CGCT L1611-4."""
     for affaire in releve.affaires:
+        votes = Counter(Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION))
+        voulue = votes.most_common(1)[0][0] if votes else None  # the subsidy the affaire states most
         subventions = [
-            f for _, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION) if isinstance(f.valeur, Decimal)
+            f
+            for _, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION)
+            if isinstance(f.valeur, Decimal) and f.valeur == voulue
         ]
         couts = [Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.COUT_TOTAL)]
         plafonds = [f for _, f in affaire.faits(Sorte.MONTANT, Role.CITE) if f.cle == "plafond"]
         for _, taux in affaire.faits(Sorte.POURCENTAGE, Role.CITE):
             if taux.cle == "plafond" and len(set(couts)) == 1:
-                montant = (couts[0] * Decimal(str(taux.valeur)) / 100).quantize(Decimal("0.01"))
+                montant = _arrondi(couts[0] * Decimal(str(taux.valeur)) / 100)
                 plafonds.append(Fait(Sorte.MONTANT, Role.CITE, montant, taux.lieu, taux.ecrit, "plafond"))
         for fait in plafonds:
             if not isinstance(fait.valeur, Decimal):
@@ -420,7 +432,8 @@ def echeancier_different_de_la_subvention(releve: Releve) -> Iterator[Draft]:
     """Les versements d'un échéancier (avance, acomptes, solde) font le montant de la subvention.
 
     Pourquoi : sinon le bénéficiaire reçoit plus ou moins que ce qui est voté. Référence :
-    convention, article des modalités de versement ; décret 2001-495 (pièces justificatives)."""
+    convention, article des modalités de versement. Un échéancier dont le solde n'est pas chiffré
+    (« le solde sur présentation du bilan ») est vérifié seulement s'il dépasse la subvention."""
     for affaire in releve.affaires:
         subventions = Counter(
             Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION)
@@ -437,7 +450,8 @@ def echeancier_different_de_la_subvention(releve: Releve) -> Iterator[Draft]:
                 par_piece[(fait.lieu.file, fait.lieu.part)].append(fait)
             for faits in par_piece.values():
                 somme = sum((Decimal(str(f.valeur)) for f in faits), Decimal(0))
-                if len(faits) >= 2 and somme != subvention:
+                complet = any(f.cle == "solde" for f in faits)  # a schedule that ends with its solde
+                if len(faits) >= 2 and (somme > subvention or (complet and somme != subvention)):
                     yield Draft(
                         f"échéancier : les versements font {_fr(somme)}, la subvention est de {_fr(subvention)}",
                         faits[0].lieu,
@@ -480,7 +494,7 @@ def date_seance_divergente(releve: Releve) -> Iterator[Draft]:
             if (
                 isinstance(acte, ActeCite)
                 and acte.date
-                and (_autorise_la_signature(fait, acte) or _propre(affaire, acte, seance))
+                and (_autorise_la_signature(fait, acte, seance) or _propre(affaire, acte, seance))
             ):
                 faits.append((document, Fait(Sorte.DATE, Role.SEANCE, acte.date, fait.lieu, fait.ecrit)))
         for document, fait in affaire.faits(Sorte.IDENTIFIANT_ACTES):
@@ -600,10 +614,16 @@ def beneficiaire_divergent(releve: Releve) -> Iterator[Draft]:
         canon = {
             n: next((m for m in noms if m == n or (len(m) >= 5 and n.startswith(m + " "))), n) for n in noms
         }
+        ecrits = {
+            canon[_nom_plie(str(f.valeur))]: str(f.valeur)
+            for _, f in reversed(affaire.faits(Sorte.BENEFICIAIRE))
+        }
         yield from _desaccords(
             affaire.faits(Sorte.BENEFICIAIRE),
             lambda f, canon=canon: canon[_nom_plie(str(f.valeur))],  # type: ignore[misc]
-            lambda a, b: f"nom du bénéficiaire : « {b} » ici, « {a} » ailleurs",
+            lambda a, b, ecrits=ecrits: (
+                f"nom du bénéficiaire : « {ecrits.get(str(b), b)} » ici, « {ecrits.get(str(a), a)} » ailleurs"
+            ),  # type: ignore[misc]
         )
 
 

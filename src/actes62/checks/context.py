@@ -31,6 +31,7 @@ from actes62.model import (
     Visa,
     VisaActe,
     VisaTexte,
+    arrondi_centimes,
 )
 from actes62.read import ReadDocument
 
@@ -81,7 +82,7 @@ def _chiffres_declares(affaire: Affaire) -> set[Decimal]:
         if plan.plafond is not None and plan.plafond.montant is not None:
             chiffres.add(plan.plafond.montant)
         if plan.plafond is not None and plan.plafond.taux is not None:
-            chiffres.add((plan.base_plafond() * plan.plafond.taux / 100).quantize(Decimal("0.01")))
+            chiffres.add(arrondi_centimes(plan.base_plafond() * plan.plafond.taux / 100))
     return chiffres
 
 

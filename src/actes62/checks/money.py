@@ -9,7 +9,7 @@ from decimal import Decimal
 from actes62.checks.context import Context, Draft
 from actes62.faits.phrases import ecrit_comme_montant, en_lettres_et_chiffres
 from actes62.formats import euros, trouver_montants
-from actes62.model import AnnexeBudget
+from actes62.model import AnnexeBudget, arrondi_centimes
 
 __all__ = [
     "annexe_budget_egale_montant",
@@ -186,7 +186,7 @@ def convention_obligatoire(ctx: Context) -> Iterator[Draft]:
 
     Pourquoi : l'autorité qui attribue la subvention doit alors conclure une convention définissant
     l'objet, le montant et les conditions d'utilisation.
-    Les communes et leurs groupements (personnes publiques) n'y sont pas soumis.
+    Les personnes publiques (communes, groupements, établissements publics, GIP) n'y sont pas soumises.
     Référence : loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001,
     article 1er (seuil daté dans data/reference.yaml)."""
     periode = ctx.reference.seuil_convention(ctx.dossier.seance.date)
@@ -200,8 +200,8 @@ def convention_obligatoire(ctx: Context) -> Iterator[Draft]:
         cle = (affaire.beneficiaire.siret, annee)
         totaux[cle] = totaux.get(cle, Decimal(0)) + affaire.montant
     for i, affaire in enumerate(ctx.affaires):
-        if affaire.beneficiaire.forme_juridique.collectivite:
-            continue  # the threshold concerns bodies of private law, not a commune or a groupement
+        if not affaire.beneficiaire.forme_juridique.droit_prive:
+            continue  # the threshold concerns bodies of private law, not public persons
         total = totaux[(affaire.beneficiaire.siret, annee_seance)] if affaire.convention is None else None
         if total is not None and total > seuil:
             yield Draft(
@@ -282,7 +282,7 @@ def plafond_respecte(ctx: Context) -> Iterator[Draft]:
         plafonds = []
         if plan.plafond.taux is not None:
             base = plan.base_plafond()
-            plafonds.append((base * plan.plafond.taux / 100).quantize(Decimal("0.01")))
+            plafonds.append(arrondi_centimes(base * plan.plafond.taux / 100))
         if plan.plafond.montant is not None:
             plafonds.append(plan.plafond.montant)
         if plafonds and affaire.montant > min(plafonds):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from actes62.checks import attach, citations, dates, identifiers, money, seance
 from actes62.checks import documents as lecture
-from actes62.checks.audit import AUDIT_RULES, Releve, grouper
+from actes62.checks.audit import AUDIT_RULES, AffaireLue, Releve, grouper
 from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
 from actes62.checks.findings import Finding, Location, Severity
 from actes62.checks.reference import reference
@@ -356,7 +356,13 @@ def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:
                         f"format {autre.suffix.lower()} non pris en charge : enregistrez-le en DOCX ou en PDF"
                     )
                     documents.append(DocumentFaits(autre, None, (), lisible=False, raison=raison))
-    return grouper(documents)
+    try:
+        return grouper(documents)
+    except Exception:  # a bug in grouping: check each document on its own rather than fail
+        return Releve(
+            tuple(AffaireLue(d.chemin.stem, (d,)) for d in documents if d.lisible),
+            tuple(d for d in documents if not d.lisible),
+        )
 
 
 _AUTRES_FORMATS = (".odt", ".doc", ".rtf", ".pages", ".wpd")

@@ -16,16 +16,27 @@ from actes62.errors import Actes62Error
 __all__ = ["RegleInconnue", "Selection"]
 
 
+_TOUJOURS = "X"
+"""The checker's own failures (X001 internal error…): always reported, never selected away."""
+
+
 class RegleInconnue(Actes62Error):
-    """A code given to --select, --ignore or `regles.ignorer` that no rule has."""
+    """A code given to --select, --ignore or `regles.ignorer` that no rule has (or that cannot be
+    left out: the X rules say the checker failed)."""
 
     def __init__(self, code: str, codes: Sequence[str]) -> None:
-        proches = difflib.get_close_matches(code, codes, n=3)
-        suggestion = f" (vouliez-vous dire {', '.join(proches)} ?)" if proches else ""
-        super().__init__(
-            f"règle inconnue « {code} »{suggestion} : un code de règle (A001, P004…) ou son début (A1, P) est "
-            "attendu ; « actes62 rules » les liste"
-        )
+        if not code:
+            message = "aucune règle choisie : --select attend des codes (A001, P004…) ou leurs débuts (A1, P)"
+        elif code.startswith(_TOUJOURS) and any(c.startswith(code) for c in codes):
+            message = f"la règle {code} ne peut pas être écartée : elle signale une vérification qui a échoué"
+        else:
+            proches = difflib.get_close_matches(code, codes, n=3)
+            suggestion = f" (vouliez-vous dire {', '.join(proches)} ?)" if proches else ""
+            message = (
+                f"règle inconnue « {code} »{suggestion} : un code de règle (A001, P004…) ou son début (A1, P) "
+                "est attendu ; « actes62 rules » les liste"
+            )
+        super().__init__(message)
         self.code = code
 
 
@@ -53,13 +64,17 @@ class Selection:
             return tuple(c.strip().upper() for v in valeurs for c in v.split(",") if c.strip())
 
         choisis = eclater(select) if select is not None else None
+        if choisis == ():
+            raise RegleInconnue("", codes)
         ignores = eclater(ignore) + tuple((motifs or {}).keys())
         for code in (*(choisis or ()), *ignores):
-            if not any(c.startswith(code) for c in codes):
+            if not any(c.startswith(code) for c in codes) or (code in ignores and code.startswith(_TOUJOURS)):
                 raise RegleInconnue(code, codes)
         return cls(choisis, ignores, dict(motifs or {}))
 
     def garde(self, code: str) -> bool:
+        if code.startswith(_TOUJOURS):  # the checker's own failures are never left out
+            return True
         choisi = self.select is None or any(code.startswith(c) for c in self.select)
         return choisi and not any(code.startswith(c) for c in self.ignore)
 

@@ -14,9 +14,13 @@ __all__ = ["faits_to_json", "faits_to_text"]
 
 
 def _documents(releve: Releve) -> list[tuple[str, DocumentFaits]]:
+    seuls = {id(d) for d in releve.non_rattaches}  # checked on their own: listed once, so named
     return [
-        *((affaire.nom, d) for affaire in releve.affaires for d in affaire.documents),
-        *(("non rattaché", d) for d in releve.non_rattaches),
+        *(
+            ("non rattaché" if id(d) in seuls else affaire.nom, d)
+            for affaire in releve.affaires
+            for d in affaire.documents
+        ),
         *(("non lu", d) for d in releve.non_lus),
     ]
 

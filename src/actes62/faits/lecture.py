@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -40,6 +41,7 @@ from actes62.faits.phrases import (
 from actes62.faits.tableaux import colonnes_imputation, lignes_imputation_pdf, tableaux_docx, tableaux_pdf
 from actes62.formats import lire_euros, trouver_dates, trouver_montants
 from actes62.identify import DocumentKind, Identification, identify_parts, pliage, sirets
+from actes62.model import arrondi_centimes
 from actes62.read import ReadDocument, TextPiece
 
 __all__ = ["faits_document", "lire_faits", "role_montant"]
@@ -117,12 +119,14 @@ _MILLIONS = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{1,3})?)\s?(M|k)\s?€", re.IGN
 
 
 _PASSE = re.compile(
-    r"\bdeja\b|precedem|anterieur|l'an dernier|l'annee (?:derniere|precedente)|les annees precedentes"
+    r"\bdeja\b|precedem|anterieur|l'an dernier|l'annee (?:derniere|precedente)|les annees precedentes|\bavait\b"
+    r"|sollicit|\b(?:a|avait|ont|avaient)\s+demande|\bdemande\s+(?:une|un)\s+(?:subvention|aide|financement|participation)"
 )
+"""Words that make a subsidy amount another one: a past year's, or the amount asked for."""
 
 
 _AUTRE_FINANCEUR = re.compile(
-    r"(?:subvention|aide|participation|financement|concours|dotation)s?\s+(?:de\s+la|de\s+l'|du|des|de)\s+"
+    r"(?:subvention|aide|participation|financement|concours|dotation)s?\s+(?:de\s+la|de\s+l'\s*|du|des|de)\s*"
     r"(?:region|etat|europe|union europeenne|feder|fse|caf|commune|ville|intercommunalite|communaute|metropole"
     r"|agence|ans\b|drac|dreal|ars\b|fondation|cnds|bpi|ademe)"
 )
@@ -151,6 +155,7 @@ def _role_montant(texte: str, debut: int, fin: int) -> Role:
 
 _LIMITE = re.compile(r"dans\s+la\s+limite\s+(?:de|d['’])|plafonn[ée]e?\s+[àa]", re.IGNORECASE)
 _TAUX = re.compile(r"(\d{1,3}(?:,\d{1,2})?)\s?%")
+_VERSEMENT_PROCHE = re.compile(r"avance|acompte|versement|tranche|solde")
 
 
 def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
@@ -160,6 +165,9 @@ def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
     150 000 € » is two: a rate (checked against the cost stated elsewhere) and an amount."""
     texte = piece.text
     for m in _LIMITE.finditer(texte):
+        debut_phrase = max(texte.rfind(". ", 0, m.start()), texte.rfind("; ", 0, m.start()), 0)
+        if _VERSEMENT_PROCHE.search(pliage(texte[debut_phrase : m.start()])):
+            continue  # « une avance … dans la limite de 50 % de la subvention »: a payment's limit
         fin_phrase = re.search(r"[.;]\s|$", texte[m.end() :])
         phrase = texte[m.end() : m.end() + (fin_phrase.start() if fin_phrase else 200)]
         montants = [(d, f, v) for d, f, v in trouver_montants(phrase) if ecrit_comme_montant(phrase[d:f])]
@@ -175,7 +183,7 @@ def _plafond(lecteur: _Lecteur, piece: TextPiece) -> None:
             plafonds.append((soit[0][1], soit[0][2]))
         elif taux and montants and montants[0] not in separes:
             _, f, base = montants[0]
-            plafonds.append((f, (base * Decimal(taux[1].replace(",", ".")) / 100).quantize(Decimal("0.01"))))
+            plafonds.append((f, arrondi_centimes(base * Decimal(taux[1].replace(",", ".")) / 100)))
         elif not taux and montants:
             plafonds.append((montants[0][1], montants[0][2]))
         elif taux:
@@ -220,12 +228,18 @@ def _part_du_cout(lecteur: _Lecteur, piece: TextPiece) -> None:
 
 def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
     texte = piece.text
-    pris: list[tuple[int, int]] = []
+    millions = [(m.start(), m.end()) for m in _MILLIONS.finditer(texte)]
     for debut, fin, valeur in trouver_montants(texte):
-        if not ecrit_comme_montant(texte[debut:fin]):
+        if not ecrit_comme_montant(texte[debut:fin]) or any(d <= debut < f for d, f in millions):
             continue
-        pris.append((debut, fin))
-        lecteur.ajouter(Sorte.MONTANT, _role_montant(texte, debut, fin), valeur, piece, debut, fin)
+        role = _role_montant(texte, debut, fin)
+        cle = None
+        if role is Role.VERSEMENT:
+            avant = pliage(texte[max(0, debut - 40) : debut])
+            if re.search(r"(?:soit|au total|total de|en tout)\W*$", avant):
+                continue  # « …, soit 48 000 € »: the sum of the payments, not a payment
+            cle = "solde" if re.search(r"\bsolde\b[^,;]*$", avant) else None
+        lecteur.ajouter(Sorte.MONTANT, role, valeur, piece, debut, fin, cle=cle)
     for m in _MILLIONS.finditer(texte):
         valeur = Decimal(m[1].replace(",", ".")) * (10**6 if m[2].upper() == "M" else 10**3)
         lecteur.ajouter(
@@ -253,6 +267,16 @@ _AVIS = re.compile(r"\bavis\b")
 _PERIODE = re.compile(
     r"(?:entre\s+le|du|a compter du|depuis le)\s+(?P<d1>DATE)\s*(?:,\s*)?(?:et\s+le|au|jusqu'au)\s+(?P<d2>DATE)"
 )
+
+
+def _en_tete(piece: TextPiece, position: int) -> bool:
+    """The date at `position` is in a heading (« RÉUNION DU 15 SEPTEMBRE 2025 », a header or footer
+    line), not in running text (« lors de sa réunion du 24 janvier 2022, le Conseil… »)."""
+    if piece.page is None:
+        return len(piece.text) < 160 or "en-tête" in piece.part or "pied" in piece.part
+    lignes = piece.lines()
+    numero = max(0, bisect_right(piece.line_starts, position) - 1)
+    return numero < len(lignes) and (len(lignes[numero]) < 90 or numero < 12)
 
 
 def _dates(lecteur: _Lecteur, piece: TextPiece) -> None:
@@ -288,8 +312,12 @@ def _dates(lecteur: _Lecteur, piece: TextPiece) -> None:
             and not re.search(r"deliberation", phrase)
         ):
             lecteur.ajouter(Sorte.DATE, Role.AVIS, jour, piece, debut, fin)
-        elif _SEANCE_AVANT.search(phrase) and not re.search(
-            r"deliberation|commission\s*(?:n|\d)|\bavis\b|adopt|approuv|vote|decid|arret|pris\b", phrase
+        elif (
+            _SEANCE_AVANT.search(phrase)
+            and _en_tete(piece, debut)
+            and not re.search(
+                r"deliberation|commission\s*(?:n|\d)|\bavis\b|adopt|approuv|vote|decid|arret|pris\b", phrase
+            )
         ):
             lecteur.ajouter(Sorte.DATE, Role.SEANCE, jour, piece, debut, fin)
     for debut, fin, raison in dates_impossibles(texte):
@@ -513,6 +541,12 @@ _APRES_FORME = re.compile(
 )
 
 
+_PHRASE_D_ATTRIBUTION = re.compile(
+    r"attribu|subvention de|une subvention|convention (?:a conclure )?avec|beneficiaire"
+)
+_ENTRE_ET = re.compile(r"^\W*(?:convention\b.*)?\bentre\b.*\bet\s+(?:l['’]|la\s|le\s)", re.IGNORECASE)
+
+
 def _beneficiaire(lecteur: _Lecteur, piece: TextPiece) -> None:
     texte = piece.text
     vus: set[int] = set()
@@ -522,9 +556,16 @@ def _beneficiaire(lecteur: _Lecteur, piece: TextPiece) -> None:
         lecteur.ajouter(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE, nom, piece, m.start("nom"), m.end("nom"))
     if lecteur.genre not in ("délibération", "rapport", "convention"):
         return
+    partie = lecteur.genre == "convention" and (
+        lecteur.partie is Role.BENEFICIAIRE or _ENTRE_ET.search(texte)
+    )
     for m in _APRES_FORME.finditer(texte):
         if m.start("nom") in vus:
             continue
+        debut_phrase = max(texte.rfind(". ", 0, m.start()), texte.rfind("; ", 0, m.start()), 0)
+        phrase = pliage(texte[debut_phrase : m.end() + 80])
+        if not (partie or _PHRASE_D_ATTRIBUTION.search(phrase)):
+            continue  # « en partenariat avec l'association X », « situé dans la commune de Y »: not the beneficiary
         nom = " ".join(m["nom"].split()).rstrip(" .")
         if len(nom) >= 3 and re.search(r"[a-zé]", nom) and not nom.lower().startswith(("de ", "du ", "des ")):
             lecteur.ajouter(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE, nom, piece, m.start("nom"), m.end("nom"))
@@ -573,7 +614,7 @@ def _signatures(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
 
 _VOTE = re.compile(
     r"(?<!\w)(?P<quoi>pour|contre|abstentions?|ne\s+prennent\s+pas\s+part(?:\s+au\s+vote)?)\s*[:|]\s*(?P<n>\d{1,3})(?!\d)"
-    r"|(?<![\d,.])(?P<n2>\d{1,3})\s+(?:voix\s+)?(?P<quoi2>pour|contre|abstentions?)\b(?!\s+(?:le|la|l['’]|les)\b)",
+    r"|(?<![\d,.])(?P<n2>\d{1,3})\s+(?:voix\s+)?(?P<quoi2>pour|contre|abstentions?)\b(?!\s+(?:le|la|l['’]|les|cent|mille)\b)",
     re.IGNORECASE,
 )
 _LISTE = re.compile(
@@ -583,6 +624,13 @@ _LISTE = re.compile(
 )
 _PERSONNE_LISTE = re.compile(rf"{_CIVILITE}\s+[A-ZÉÈ]")
 _NOMBRE = re.compile(r"^\s*(\d{1,3})\b")
+
+
+def _membres_listes(liste: str) -> int:
+    """How many members a list names: « M. le Président, Mme A. DUPONT, J.-P. MARTIN et M. X »
+    is four (entries between commas and « et », each with a capital)."""
+    entrees = re.split(r",|\bet\b", liste)
+    return sum(1 for e in entrees if re.search(r"[A-ZÉÈ]", e) and len(e.strip()) > 2)
 
 
 def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
@@ -619,7 +667,8 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
         )
         suite = texte[m.end() :]
         fin_liste = re.search(
-            r"(?<!\bM)(?<!\bMme)(?<!\bMlle)\.(?:\s|$)|\n|(?:Excus|Absent|Pouvoir|Procuration|Assist)", suite
+            r"(?<!\bM)(?<!\bMme)(?<!\bMlle)(?<!\b[A-Z])\.(?:\s|$)|\n|(?:Excus|Absent|Pouvoir|Procuration|Assist|Représent)",
+            suite,
         )
         liste = suite[: fin_liste.start() if fin_liste else len(suite)]
         nombre = _NOMBRE.match(liste)
@@ -627,7 +676,7 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
             paires = re.findall(rf"{_CIVILITE}\s+\S+[^,;]*?\s+(?:à|a donné pouvoir à)\s+{_CIVILITE}", liste)
             n = int(nombre[1]) if nombre else len(paires) or len(_PERSONNE_LISTE.findall(liste))
         else:
-            n = int(nombre[1]) if nombre else len(_PERSONNE_LISTE.findall(liste))
+            n = int(nombre[1]) if nombre else _membres_listes(liste)
         if n or nombre:
             lecteur.ajouter(Sorte.PRESENCE, role, n, piece, m.start(), m.end() + len(liste))
 

@@ -245,8 +245,14 @@ _PHRASE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
 
 
 def dates_limite_bilan(texte: str) -> list[tuple[int, int, date]]:
-    """The dates stated as a deadline (« au plus tard le », « avant le ») in a sentence about the
-    bilan."""
+    """The dates stated as a deadline (« au plus tard le », « avant le ») for the bilan or the
+    justificatifs: the subject is named between the previous date of the sentence and this one
+    (« les dépenses engagées avant le 30 juin … le bilan au plus tard le 31 mars » gives 31 mars).
+
+    >>> [j.isoformat() for _, _, j in dates_limite_bilan(
+    ...     "Les dépenses engagées avant le 30 juin 2025 sont justifiées par le bilan au plus tard le 31 mars 2026.")]
+    ['2026-03-31']
+    """
     resultats = []
     debut_phrase = 0
     phrases = []
@@ -258,8 +264,15 @@ def dates_limite_bilan(texte: str) -> list[tuple[int, int, date]]:
         phrase = texte[debut:fin]
         if not _SUJET_ECHEANCE.search(pliage(phrase)):
             continue
-        for d, f, jour in trouver_dates(phrase):
-            if _ECHEANCE.search(phrase[max(0, d - 80) : d]):
+        dates = trouver_dates(phrase)
+        visees: set[int] = set()  # each mention of the bilan goes with the next date, else the last one
+        for sujet in _SUJET_ECHEANCE.finditer(pliage(phrase)):
+            apres = [i for i, (d, _, _) in enumerate(dates) if d > sujet.start()]
+            avant = [i for i, (_, f, _) in enumerate(dates) if f <= sujet.start()]
+            if apres or avant:
+                visees.add(apres[0] if apres else avant[-1])
+        for i, (d, f, jour) in enumerate(dates):
+            if i in visees and _ECHEANCE.search(phrase[max(0, d - 80) : d]):
                 resultats.append((debut + d, debut + f, jour))
     return resultats
 

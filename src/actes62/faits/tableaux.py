@@ -31,6 +31,8 @@ __all__ = [
 
 _TOTAL = re.compile(r"^\W*(?:sous[\s-]*)?total\b", re.IGNORECASE)
 _SOUS_TOTAL = re.compile(r"^\W*sous[\s-]*total\b", re.IGNORECASE)
+_TTC = re.compile(r"\bTTC\b", re.IGNORECASE)
+_HT = re.compile(r"\bH\.?T\.?\b", re.IGNORECASE)
 _MONTANT_SEUL = re.compile(
     r"^[\s€\d\u00a0\u202f.,-]*\d[\s€\d\u00a0\u202f.,]*(?:€|euros?|EUR)?\s*$", re.IGNORECASE
 )
@@ -105,8 +107,24 @@ def _pourcentage(texte: str) -> Decimal | None:
         return None
 
 
+_RESSOURCES = re.compile(r"recette|ressource|produit|financeur|financement")
+
+
 def tableaux_docx(cellules: list[TextPiece], genre: str | None, titre: str) -> list[Tableau]:
-    """The tables of amounts of one DOCX table (given as its cells): one per total row."""
+    """The tables of amounts of one DOCX table (given as its cells): one per total row. A table
+    with the expenses on the left and the resources on the right (« Dépenses | Montant | Recettes
+    | Montant ») is read as its two sides."""
+    colonnes = sorted({c.column or 0 for c in cellules if _RESSOURCES.search(pliage(c.header)) and c.column})
+    premiere = min((c.column or 0 for c in cellules), default=0)
+    if colonnes and colonnes[0] > premiere + 1:
+        droite = colonnes[0]
+        gauche_ = [c for c in cellules if (c.column or 0) < droite]
+        droite_ = [c for c in cellules if (c.column or 0) >= droite]
+        return _tableaux_docx(gauche_, genre, titre) + _tableaux_docx(droite_, genre, titre)
+    return _tableaux_docx(cellules, genre, titre)
+
+
+def _tableaux_docx(cellules: list[TextPiece], genre: str | None, titre: str) -> list[Tableau]:
     lignes: dict[int, list[TextPiece]] = {}
     for cellule in cellules:
         if cellule.row is not None and not cellule.is_header:
@@ -120,7 +138,12 @@ def tableaux_docx(cellules: list[TextPiece], genre: str | None, titre: str) -> l
         pourcent: tuple[TextPiece, Decimal] | None = None
         for cellule in rangee[1:]:
             entete = pliage(cellule.header)
-            est_pourcent = "%" in cellule.text or "%" in entete or "pourcent" in entete or "part" in entete
+            est_pourcent = (
+                "%" in cellule.text
+                or "%" in entete
+                or "pourcent" in entete
+                or re.search(r"\bpart\b|\btaux\b", entete)
+            )
             if est_pourcent and (valeur := _pourcentage(cellule.text)) is not None:
                 pourcent = (cellule, valeur)
             elif (valeur := _montant(cellule.text)) is not None:
@@ -137,6 +160,13 @@ def tableaux_docx(cellules: list[TextPiece], genre: str | None, titre: str) -> l
             sous_total=bool(_SOUS_TOTAL.match(libelle)),
         )
         if _TOTAL.match(libelle) and not ligne.sous_total:
+            if (
+                _TTC.search(libelle)
+                and tableaux
+                and tableaux[-1].total
+                and _HT.search(tableaux[-1].total.libelle)
+            ):
+                courantes = [tableaux[-1].total, *courantes]  # Total TTC = Total HT + TVA
             tableaux.append(Tableau(titre, tuple(courantes), ligne))
             courantes = []
         else:
@@ -266,6 +296,7 @@ def tableaux_pdf(
     lignes = piece.lines()
     courantes: list[LigneTableau] = []
     libelle: list[str] = []
+    dernier_total: LigneTableau | None = None
     for numero, ligne in enumerate(lignes):
         debut_ligne = piece.line_starts[numero] if numero < len(piece.line_starts) else 0
         fin = None if numero in ignorer else _fin_de_ligne(ligne)
@@ -289,6 +320,8 @@ def tableaux_pdf(
             sous_total=bool(_SOUS_TOTAL.match(ligne)),
         )
         if _TOTAL.match(ligne) and not ligne_tableau.sous_total:
+            if _TTC.search(ligne) and dernier_total is not None and _HT.search(dernier_total.libelle):
+                courantes = [dernier_total, *courantes]  # Total TTC = Total HT + TVA
             if courantes:
                 yield Tableau(
                     f"page {piece.page}",
@@ -296,5 +329,6 @@ def tableaux_pdf(
                     _total_avec_pourcentage(ligne_tableau, courantes, ligne),
                 )
             courantes = []
+            dernier_total = ligne_tableau
         else:
             courantes.append(ligne_tableau)
