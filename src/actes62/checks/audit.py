@@ -34,7 +34,7 @@ from actes62.faits.modele import (
     Tableau,
     texte_valeur,
 )
-from actes62.identify import pliage
+from actes62.identify import DocumentKind, pliage
 
 __all__ = ["AffaireLue", "Releve", "grouper"]
 
@@ -246,11 +246,16 @@ def _desaccords(
         if autre == reference:
             continue
         _, fait = ou[0]
+        valeurs = {"attendu": texte_valeur(reference), "trouve": texte_valeur(autre)}
+        if isinstance(reference, Periode) and isinstance(autre, Periode):  # each bound on its own
+            valeurs |= {
+                "debut_attendu": reference.debut.isoformat(),
+                "fin_attendue": reference.fin.isoformat(),
+                "debut_trouve": autre.debut.isoformat(),
+                "fin_trouvee": autre.fin.isoformat(),
+            }
         yield Draft(
-            message(reference, autre),
-            fait.lieu,
-            {"attendu": texte_valeur(reference), "trouve": texte_valeur(autre)},
-            _autres(par_valeur[reference]) + _autres(ou[1:]),
+            message(reference, autre), fait.lieu, valeurs, _autres(par_valeur[reference]) + _autres(ou[1:])
         )
 
 
@@ -289,10 +294,11 @@ def montant_divergent(releve: Releve) -> Iterator[Draft]:
     for affaire in releve.affaires:
         for role in (Role.SUBVENTION,):
             yield from _desaccords(
-                affaire.faits(Sorte.MONTANT, role),
+                _subventions(affaire),
                 lambda f: f.valeur,
                 _message(f"{role.value} : {{ici}} ici, {{ailleurs}} ailleurs dans l'affaire"),
             )
+        yield from _couts_divergents(affaire)
         for role in (Role.CP, Role.DISPONIBLE, Role.PROPOSITION, Role.SOLDE):
             par_document: dict[Path, list[Fait]] = defaultdict(list)
             for document, fait in affaire.faits(Sorte.MONTANT, role):
@@ -317,6 +323,55 @@ def montant_divergent(releve: Releve) -> Iterator[Draft]:
                     lambda f: f.valeur,
                     _message(f"{role.value} : {{ici}} ici, {{ailleurs}} ailleurs"),
                 )
+
+
+def _subventions(affaire: AffaireLue) -> list[tuple[DocumentFaits, Fait]]:
+    """The subsidy as the affaire states it; a plan de financement's line counts when its financeur
+    is the collectivité that decides (a Département line in a Région's dossier is another aid)."""
+    qui = _collectivite(affaire)
+    return [
+        (d, f)
+        for d, f in affaire.faits(Sorte.MONTANT, Role.SUBVENTION)
+        if f.cle is None or not f.cle.startswith("financeur:") or f.cle == f"financeur:{qui}"
+    ]
+
+
+def _collectivite(affaire: AffaireLue) -> str:
+    """« region » when the acts are a Région's (its délibération or rapport says so), else
+    « departement »."""
+    for document in affaire.documents:
+        if document.genre in (DocumentKind.DELIBERATION, DocumentKind.RAPPORT) and document.indices.get(
+            "collectivite"
+        ):
+            return document.indices["collectivite"]
+    return "departement"
+
+
+def _cout_total(affaire: AffaireLue) -> Decimal | None:
+    """The total cost the affaire states most — a table total equal to it counts as stating it."""
+    couts = Counter(Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.COUT_TOTAL))
+    if not couts:
+        return None
+    totaux = {Decimal(str(f.valeur)) for _, f in affaire.faits(Sorte.MONTANT, Role.TOTAL)}
+    return max(couts, key=lambda c: (couts[c] + (c in totaux), c in totaux))
+
+
+def _couts_divergents(affaire: AffaireLue) -> Iterator[Draft]:
+    """The total cost (HT or TTC, each its own) stated differently in two documents; a table whose
+    total is one of the values stands by it."""
+    totaux = affaire.faits(Sorte.MONTANT, Role.TOTAL)
+    for qualificatif in ("ht", "ttc", None):
+        faits = [(d, f) for d, f in affaire.faits(Sorte.MONTANT, Role.COUT_TOTAL) if f.cle == qualificatif]
+        if len({f.valeur for _, f in faits}) < 2 or len({d.chemin for d, _ in faits}) < 2:
+            continue
+        appuis = [(d, f) for d, f in totaux if f.valeur in {g.valeur for _, g in faits}]
+        yield from _desaccords(
+            [*faits, *appuis],
+            lambda f: f.valeur,
+            _message(
+                f"coût total{' ' + qualificatif.upper() if qualificatif else ''} : {{ici}} ici, {{ailleurs}} ailleurs"
+            ),
+        )
 
 
 def _propre(affaire: AffaireLue, acte: ActeCite, seance: date | None) -> bool:
@@ -445,10 +500,7 @@ def echeancier_different_de_la_subvention(releve: Releve) -> Iterator[Draft]:
             versements = [
                 f for f in document.de(Sorte.MONTANT, Role.VERSEMENT) if Decimal(str(f.valeur)) != subvention
             ]
-            par_piece: dict[tuple[str, str | None], list[Fait]] = defaultdict(list)
-            for fait in versements:
-                par_piece[(fait.lieu.file, fait.lieu.part)].append(fait)
-            for faits in par_piece.values():
+            for faits in [versements] if versements else []:  # one schedule per document
                 somme = sum((Decimal(str(f.valeur)) for f in faits), Decimal(0))
                 complet = any(f.cle == "solde" for f in faits)  # a schedule that ends with its solde
                 if len(faits) >= 2 and (somme > subvention or (complet and somme != subvention)):
@@ -466,10 +518,15 @@ def part_du_cout_fausse(releve: Releve) -> Iterator[Draft]:
     Pourquoi : le taux d'intervention est ce qui est comparé aux plafonds du dispositif.
     Référence : arithmétique ; règlement d'attribution."""
     for affaire in releve.affaires:
+        cout = _cout_total(affaire)
         for _, fait in affaire.faits(Sorte.POURCENTAGE, Role.COUT_TOTAL):
             if fait.cle is None or not isinstance(fait.valeur, Decimal):
                 continue
             montant, _, base = fait.cle.partition("/")
+            if base == "cout":  # the base is the total cost stated elsewhere in the affaire
+                if cout is None:
+                    continue
+                base = str(cout)
             calcule = _arrondi(Decimal(montant) * 100 / Decimal(base))
             if abs(calcule - fait.valeur) > _tolerance(fait.valeur):
                 yield Draft(

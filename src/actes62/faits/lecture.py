@@ -98,14 +98,20 @@ _ROLES_AVANT: tuple[tuple[re.Pattern[str], Role], ...] = (
     (
         re.compile(
             r"(cout total|cout global|cout eligible|budget previsionnel|budget global|budget total|montant total du projet|"
-            r"cout du projet|cout de l'operation|cout de l'action|depense subventionnable|assiette)[^.;]{0,50}$"
+            r"cout du projet|cout de l'operation|cout de l'action)[^.;€]{0,50}$"
         ),
         Role.COUT_TOTAL,
     ),
     (re.compile(r"(credits de paiement|\bcp\b)[^.;]{0,20}$"), Role.CP),
+    (  # the eligible base of a rate: « au taux de 25 % sur une dépense subventionnable de 190 000 € »
+        re.compile(
+            r"(depenses? subventionnables?|depenses? eligibles?|assiette|sur une depense|sur la base)[^.;€]{0,30}$"
+        ),
+        Role.AUTRE,
+    ),
     (
         re.compile(
-            r"(subvention|participation (?:financiere|du departement)|aide (?:financiere|departementale|de)|"
+            r"(subventions?\b|participation (?:financiere|du departement)|aide (?:financiere|departementale|de)|"
             r"accompagnement financier|a hauteur de|octroi|attribu|allou|dotation)[^.;€]{0,70}$"
         ),
         Role.SUBVENTION,
@@ -143,6 +149,9 @@ def _role_montant(texte: str, debut: int, fin: int) -> Role:
     phrase = re.split(r"[.;:!?]\s|\n", avant)[-1]
     if _APRES_CITE.match(texte[fin : fin + 40]):
         return Role.CITE
+    debut_phrase = max(texte.rfind(separateur, 0, debut) for separateur in ("; ", ". ", "\n", ";\n"))
+    if re.match(r"\W*vu\b", pliage(texte[debut_phrase + 1 : debut])):
+        return Role.AUTRE  # « Vu la délibération … attribuant une subvention de 26 000 € »: a past act
     if re.search(r"%\s*$", texte[fin : fin + 3]):
         return Role.AUTRE
     for motif, role in _ROLES_AVANT:
@@ -203,6 +212,13 @@ _PART = re.compile(
 )
 
 
+_PART_DU_COUT_TOTAL = re.compile(
+    r"\bsoit\s+(?P<taux>\d{1,3}(?:,\d{1,2})?)\s?%\s+du\s+co[uû]t\s+total(?:\s+(?:du|de\s+la|de\s+l['’])\s*\w+)?"
+    r"(?:\s+(?:HT|TTC|hors\s+taxes?))?",
+    re.IGNORECASE,
+)
+
+
 def _part_du_cout(lecteur: _Lecteur, piece: TextPiece) -> None:
     """« une subvention de 12 500 €, soit 40 % du coût total …, estimé à 25 000 € »: the amount,
     the rate and the base, as one fact (the rate, keyed « amount/base »), to be checked. The
@@ -224,6 +240,22 @@ def _part_du_cout(lecteur: _Lecteur, piece: TextPiece) -> None:
         lecteur.faits.append(
             Fait(Sorte.POURCENTAGE, Role.COUT_TOTAL, valeur, lieu, texte[d1:f2], f"{montant}/{base}")
         )
+    for m in _PART_DU_COUT_TOTAL.finditer(texte):  # « 47 500 €, soit 23,11 % du coût total du projet. »
+        precedents = [(d, f, v) for d, f, v in montants if f <= m.start() and m.start() - f < 12]
+        suivants = [d for d, _, _ in montants if d >= m.end() and d - m.end() < 60]
+        if precedents and not suivants:
+            d1, _, montant = precedents[-1]
+            valeur = Decimal(m["taux"].replace(",", "."))
+            lecteur.faits.append(
+                Fait(
+                    Sorte.POURCENTAGE,
+                    Role.COUT_TOTAL,
+                    valeur,
+                    lecteur.lieu(piece, d1, m.end()),
+                    texte[d1 : m.end()],
+                    f"{montant}/cout",
+                )
+            )
 
 
 def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
@@ -236,9 +268,21 @@ def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
         cle = None
         if role is Role.VERSEMENT:
             avant = pliage(texte[max(0, debut - 40) : debut])
-            if re.search(r"(?:soit|au total|total de|en tout)\W*$", avant):
-                continue  # « …, soit 48 000 € »: the sum of the payments, not a payment
+            versement_nomme = re.search(
+                r"\b(?:solde|acompte|avance|versement|tranche)\b[^,;]{0,20},?\s*soit\W*$", avant
+            )
+            if re.search(r"(?:soit|au total|total de|en tout)\W*$", avant) and not versement_nomme:
+                continue  # « …, soit 48 000 € »: the sum of the payments, not a payment (« le solde, soit … » is one)
             cle = "solde" if re.search(r"\bsolde\b[^,;]*$", avant) else None
+        elif role is Role.COUT_TOTAL:  # HT and TTC are two costs, not one written twice
+            apres = pliage(texte[fin : fin + 12])
+            cle = (
+                "ttc"
+                if re.match(r"\W*ttc\b", apres)
+                else "ht"
+                if re.match(r"\W*(?:ht|h\.t\.|hors tax)", apres)
+                else None
+            )
         lecteur.ajouter(Sorte.MONTANT, role, valeur, piece, debut, fin, cle=cle)
     for m in _MILLIONS.finditer(texte):
         valeur = Decimal(m[1].replace(",", ".")) * (10**6 if m[2].upper() == "M" else 10**3)
@@ -335,6 +379,7 @@ _INSTANCES = (
     ("conseil municipal", "conseil municipal"),
     ("conseil communautaire", "conseil communautaire"),
     ("conseil regional", "conseil régional"),
+    ("assemblee pleniere", "assemblée plénière"),
     ("bureau", "bureau"),
     ("comite syndical", "comité syndical"),
     ("comite directeur", "comité directeur"),
@@ -342,9 +387,10 @@ _INSTANCES = (
     ("assemblee generale", "assemblée générale"),
     ("conseil syndical", "conseil syndical"),
 )
-_NUMERO_CITE = re.compile(
-    r"(?<!\w)N\s?[°o]\.?\s*((?:[A-Z]{1,4}[-./])?\d{2,4}(?:[-./][A-Z0-9]{1,6}){1,2})\b", re.IGNORECASE
-)
+NUMERO = r"((?:[A-Z]{1,4}[-./])?\d{2,4}[A-Z]{0,4}(?:[-./]\s?[A-Z0-9]{1,6}){1,3})\b"
+"""An act's number in any collectivité's form: 2025-344, CP-2026-114, 2026.0142.CP, 25AP.187,
+2026-CP-06-112 (also when a PDF line breaks it after a hyphen: « 2026-CP- 06-112 »)."""
+_NUMERO_CITE = re.compile(r"(?<!\w)N\s?[°o]\.?\s*" + NUMERO, re.IGNORECASE)
 _TITRE = re.compile(
     r"^[\s,]*(?:portant[^«\"]{0,80}?|relative?\s+[àa][^«\"]{0,40}?|intitul[ée]e?\s*)?[«\"“]\s*(?P<t>[^»\"”]{3,300})"
 )
@@ -365,11 +411,17 @@ def _actes(lecteur: _Lecteur, piece: TextPiece) -> None:
         coupure = re.search(r"[;«\"“]|\.\s|\bVu\b", suite)
         portee = m.end() + (coupure.start() if coupure else len(suite))
         date_acte = next(((d, f, j) for d, f, j in dates if m.end() <= d < portee + 2), None)
+        if date_acte is None:  # « adopté … le 25 juin 2025 (délibération n° 25AP.187) »
+            date_acte = next(
+                ((d, f, j) for d, f, j in dates if re.fullmatch(r"\s*\(\s*", texte[f : m.start()])), None
+            )
         numero = _NUMERO_CITE.search(texte, m.end(), portee)
         if date_acte is None and numero is None:
             continue
-        fin = date_acte[1] if date_acte else numero.end() if numero else m.end()
-        morceau = pliage(texte[m.end() : fin])
+        avant = date_acte is not None and date_acte[1] <= m.start()
+        fin = date_acte[1] if date_acte and not avant else numero.end() if numero else m.end()
+        debut_acte = date_acte[0] if date_acte and avant else m.start()
+        morceau = pliage(texte[max(0, debut_acte - 60) : debut_acte] if avant else texte[m.end() : fin])
         instance = next((nom for cle, nom in _INSTANCES if cle in morceau), None)
         titre_m = _TITRE.match(texte[fin : fin + 320])
         titre = " ".join(titre_m["t"].split()) if titre_m else None
@@ -377,12 +429,12 @@ def _actes(lecteur: _Lecteur, piece: TextPiece) -> None:
         role = Role.AUTORISATION if autorise and lecteur.partie is not Role.BENEFICIAIRE else Role.VISA
         acte = ActeCite(
             "deliberation",
-            numero[1] if numero else None,
+            re.sub(r"\s+", "", numero[1]) if numero else None,
             instance,
             date_acte[2] if date_acte else None,
             titre,
         )
-        lecteur.ajouter(Sorte.ACTE_CITE, role, acte, piece, m.start(), fin)
+        lecteur.ajouter(Sorte.ACTE_CITE, role, acte, piece, debut_acte, fin)
 
 
 # --- annexes --------------------------------------------------------------------------------------------
@@ -391,8 +443,7 @@ _MARQUE = re.compile(
     r"^\W*annexe\s*(?:n\s?[°o]\s*)?(\d{1,2})\b(?!\s*(?:à|a|de)\s+la\s+convention)", re.IGNORECASE
 )
 _ANNEXE_A = re.compile(
-    r"annexe\s*(?:n\s?[°o]\s*)?\d{0,2}\s*(?:à|a|de)\s+la\s+d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*"
-    r"((?:[A-Z]{1,4}[-./])?\d{2,4}(?:[-./][A-Z0-9]{1,6}){1,2})\b",
+    r"annexe\s*(?:n\s?[°o]\s*)?\d{0,2}\s*(?:à|a|de)\s+la\s+d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*" + NUMERO,
     re.IGNORECASE,
 )
 
@@ -684,10 +735,7 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
 # --- the whole document --------------------------------------------------------------------------------
 
 
-_NUMERO_PROPRE = re.compile(
-    r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*((?:[A-Z]{1,4}[-./])?\d{2,4}(?:[-./][A-Z0-9]{1,6}){1,2})\b",
-    re.IGNORECASE,
-)
+_NUMERO_PROPRE = re.compile(r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*" + NUMERO, re.IGNORECASE)
 
 
 def _numeros(lecteur: _Lecteur, document: ReadDocument, identification: Identification) -> None:
@@ -825,9 +873,16 @@ def _echeancier_pdf(lecteur: _Lecteur, piece: TextPiece) -> None:
             )
 
 
-_FINANCEUR_DEPARTEMENT = re.compile(
-    r"^\W*(?:subvention\s+(?:du\s+)?)?(?:departement|conseil departemental|cd\s?\d{2}\b)(?!.*(?:autre|anterieur|\d{4}))"
+_FINANCEUR_COLLECTIVITE = re.compile(
+    r"^\W*(?:subvention\s+(?:du\s+|de\s+la\s+)?)?(?P<qui>departement|conseil departemental|cd\s?\d{2}\b|region|conseil regional)"
+    r"(?!.*(?:autre|anterieur|\d{4}))"
 )
+_QUI = {
+    "departement": "departement",
+    "conseil departemental": "departement",
+    "region": "region",
+    "conseil regional": "region",
+}
 
 
 def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
@@ -839,9 +894,18 @@ def _tableau(lecteur: _Lecteur, tableau: Tableau) -> None:
     for ligne in lignes:
         role = Role.TOTAL if ligne is tableau.total else Role.LIGNE
         lecteur.faits.append(Fait(Sorte.MONTANT, role, ligne.montant, ligne.lieu, ligne.libelle))
-        if role is Role.LIGNE and _FINANCEUR_DEPARTEMENT.search(pliage(ligne.libelle)):
+        financeur = _FINANCEUR_COLLECTIVITE.search(pliage(ligne.libelle)) if role is Role.LIGNE else None
+        if financeur is not None:  # the line of a collectivité: its subsidy, if it is the one that decides
+            qui = _QUI.get(financeur["qui"], "departement")
             lecteur.faits.append(
-                Fait(Sorte.MONTANT, Role.SUBVENTION, ligne.montant, ligne.lieu, ligne.libelle)
+                Fait(
+                    Sorte.MONTANT,
+                    Role.SUBVENTION,
+                    ligne.montant,
+                    ligne.lieu,
+                    ligne.libelle,
+                    f"financeur:{qui}",
+                )
             )
 
 
@@ -852,12 +916,25 @@ def _titre_tableau(pieces: list[TextPiece], index: int) -> str:
     return ""
 
 
+def _genre_par_titre(document: ReadDocument) -> DocumentKind | None:
+    """The kind of act its first lines name, when identification found none: « Délibération n° … »
+    with « décide », « Rapport n° … », « Convention … »."""
+    debut = [p.text for p in document.pieces[:8] if not p.in_table]
+    texte = pliage("\n".join(debut))
+    if any(re.match(r"^\W*convention\b", t, re.IGNORECASE) for t in debut[:6]):
+        return DocumentKind.CONVENTION
+    if re.search(r"^\W*rapport\s+(?:n\s?[°o]|de\s+l|du\s+pr)", texte, re.MULTILINE):
+        return DocumentKind.RAPPORT
+    if re.search(r"^\W*deliberation\s+n\s?[°o]", texte, re.MULTILINE) and re.search(
+        r"\bdecide\b", pliage(document.text)
+    ):
+        return DocumentKind.DELIBERATION
+    return None
+
+
 def faits_document(document: ReadDocument, identification: Identification) -> DocumentFaits:
     """The facts of one document (or one act of a transmission PDF)."""
-    if identification.kind is None and any(
-        re.match(r"^\W*convention\b", p.text, re.IGNORECASE) for p in document.pieces[:6] if not p.in_table
-    ):
-        identification = replace(identification, kind=DocumentKind.CONVENTION)
+    identification = replace(identification, kind=identification.kind or _genre_par_titre(document))
     genre = identification.kind.value if identification.kind else None
     lecteur = _Lecteur(genre, [])
     if not any(piece.text.strip() for piece in document.pieces):
@@ -905,7 +982,8 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
             for tableau in tableaux_pdf(piece, genre, frozenset(n for n, _, _ in imputations)):
                 _tableau(lecteur, tableau)
             _echeancier_pdf(lecteur, piece)
-        _texte(lecteur, piece, premiere=rang < 3 or (piece.page == 1), table=False)
+        en_tete = "en-tête" in piece.part  # a header's « Annexe 1 à la délibération… » marks the document too
+        _texte(lecteur, piece, premiere=rang < 3 or en_tete or (piece.page == 1), table=False)
     _signatures(lecteur, [p for p in pieces if p.page is None] or _lignes_pdf(pieces))
     genre_lu = identification.kind
     if genre_lu is None and any(f.sorte is Sorte.TABLEAU for f in lecteur.faits):
@@ -913,6 +991,11 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
     indices = (
         {"deliberation": identification.numero_deliberation} if identification.numero_deliberation else {}
     )
+    entete = " ".join(p.text for p in pieces[:10] if not p.in_table)[:1500]
+    if re.search(r"\bregion\b|conseil regional|assemblee pleniere", pliage(entete)) and not re.search(
+        r"\bdepartement\b|conseil departemental", pliage(entete)[:400]
+    ):
+        indices["collectivite"] = "region"
     rattache = next((m for p in pieces[:8] if (m := _ANNEXE_A.search(p.text)) is not None), None)
     if rattache is not None:  # « Annexe 2 à la délibération n° 2025-412 »
         indices["deliberation"] = rattache[1]

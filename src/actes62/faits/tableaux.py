@@ -200,7 +200,13 @@ def _fin_de_ligne(ligne: str) -> tuple[int, Decimal, Decimal | None] | None:
         pourcent = lire_pourcentage(m["pourcent"] + " %") if m["pourcent"] else None
     except ValueError:
         return None
-    return m.start(), montant, pourcent
+    debut = m.start()
+    if montant >= 10**9 and not m["devise"]:  # two columns run together: « 112 400 120 000 »
+        groupes = m["montant"].split(",")[0].split()
+        droite = len(groupes) // 2
+        debut = m.start() + len(" ".join(groupes[:-droite])) + 1
+        montant = lire_euros(" ".join(groupes[-droite:]))
+    return debut, montant, pourcent
 
 
 _QUALIFICATIFS = {"avant", "apres", "hors", "sur", "des", "du"}
