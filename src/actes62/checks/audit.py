@@ -1,8 +1,7 @@
 """The audit: documents checked against each other and against their own logic, with no dossier.
 
-`releve` reads the documents into facts (`actes62.faits`) and groups them by affaire (délibération
-number, the bénéficiaire's SIRET and name); the rules of the `A` series then compare the facts of
-one affaire (the same fact stated differently in two documents, or twice in one) and check each
+`releve` has read the documents into facts (`actes62.faits`) and grouped them by affaire; the
+rules of the `A` series compare the facts of one affaire (the same fact stated differently in two documents, or twice in one) and check each
 document's own logic (tables that add up, amounts in words, votes, dates). Each finding names both
 sides: its location and the `related` locations.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -23,6 +21,7 @@ from stdnum.fr import siret as stdnum_siret
 
 from actes62.checks.context import Draft
 from actes62.checks.findings import Location
+from actes62.checks.releve import AffaireLue, Releve, nom_plie, racine
 from actes62.faits.modele import (
     ActeCite,
     DocumentFaits,
@@ -36,180 +35,7 @@ from actes62.faits.modele import (
 )
 from actes62.identify import DocumentKind, pliage
 
-__all__ = ["AffaireLue", "Releve", "grouper"]
-
-
-@dataclass(frozen=True)
-class AffaireLue:
-    """The documents of one affaire, read into facts."""
-
-    nom: str
-    documents: tuple[DocumentFaits, ...]
-
-    def faits(self, sorte: Sorte, *roles: Role) -> list[tuple[DocumentFaits, Fait]]:
-        return [(document, fait) for document in self.documents for fait in document.de(sorte, *roles)]
-
-    def date_seance(self) -> date | None:
-        dates = Counter(
-            f.valeur for _, f in self.faits(Sorte.DATE, Role.SEANCE) if isinstance(f.valeur, date)
-        )
-        return dates.most_common(1)[0][0] if dates else None
-
-
-@dataclass(frozen=True)
-class Releve:
-    """What the audit read: the affaires, and the documents it could not read or group."""
-
-    affaires: tuple[AffaireLue, ...]
-    non_lus: tuple[DocumentFaits, ...] = ()
-    non_rattaches: tuple[DocumentFaits, ...] = ()
-
-
-# --- grouping by affaire ------------------------------------------------------------------------------
-
-
-def _nom_plie(nom: str) -> str:
-    plie = pliage(nom)
-    plie = re.sub(r"^(?:l'|l’)?\s*(?:association|la commune de|commune de|la societe|societe)\s+", "", plie)
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plie).split())
-
-
-def _cles(document: DocumentFaits) -> set[str]:
-    cles = {f"n:{valeur}" for cle, valeur in document.indices.items() if cle == "deliberation"}
-    cles |= {f"n:{f.valeur}" for f in document.de(Sorte.NUMERO, Role.DELIBERATION)}
-    cles |= {f"s:{f.valeur}" for f in document.de(Sorte.SIRET, Role.BENEFICIAIRE)}
-    cles |= {f"b:{_nom_plie(str(f.valeur))}" for f in document.de(Sorte.BENEFICIAIRE)}
-    return cles
-
-
-def grouper(documents: Sequence[DocumentFaits]) -> Releve:
-    """The documents grouped by affaire. A folder per affaire (a séance's usual filing) is one
-    affaire when it holds one document of each kind; otherwise, within a folder, documents that
-    share a délibération number, a bénéficiaire's SIRET or name are of one affaire, and a document
-    with no such clue joins the only affaire, or the one whose subsidy it totals; else it is set
-    aside (A202)."""
-    non_lus = tuple(d for d in documents if not d.lisible)
-    par_dossier: dict[Path, list[DocumentFaits]] = defaultdict(list)
-    for document in documents:
-        if document.lisible:
-            par_dossier[document.chemin.parent].append(document)
-    affaires: list[AffaireLue] = []
-    non_rattaches: list[DocumentFaits] = []
-    for _, docs in sorted(par_dossier.items()):
-        lu = _grouper_dossier(docs)
-        affaires += lu.affaires
-        non_rattaches += lu.non_rattaches
-    return Releve(tuple(affaires), non_lus, tuple(non_rattaches))
-
-
-_SUFFIXE = re.compile(
-    r"[\s_.-]*(?:deliberation|delib|rapport|convention|annexe[\s_-]*\d*|budget|plan[\s_-]*(?:de[\s_-]*)?financement"
-    r"|financement|bilan|transmission|projet)$"
-)
-
-
-def _prefixe(document: DocumentFaits) -> str:
-    """The file name without the words that say which act it is: « 12_2025-344 » for
-    « 12_2025-344_deliberation.docx »."""
-    nom = pliage(document.chemin.stem)
-    while (m := _SUFFIXE.search(nom)) is not None and m.start() > 0:
-        nom = nom[: m.start()]
-    return nom
-
-
-def _un_par_genre(groupes: Iterable[Sequence[DocumentFaits]]) -> bool:
-    return all(
-        n <= 1
-        for docs in groupes
-        for g, n in Counter(d.genre for d in docs if d.partie is None).items()
-        if g is not None
-    )
-
-
-def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
-    """The documents of one folder grouped by affaire (see `grouper`): by file name when the
-    names share a prefix per affaire (« 12_2025-344_deliberation.docx »), else by their clues."""
-    non_lus: tuple[DocumentFaits, ...] = ()
-    par_prefixe: dict[str, list[DocumentFaits]] = defaultdict(list)
-    for document in lisibles:
-        par_prefixe[_prefixe(document)].append(document)
-    partages = len(par_prefixe) < len(lisibles)
-    if not _un_par_genre([lisibles]) and partages and _un_par_genre(par_prefixe.values()):
-        affaires = tuple(AffaireLue(_nom(docs), tuple(docs)) for _, docs in sorted(par_prefixe.items()))
-        return Releve(affaires)
-    genres = Counter(d.genre for d in lisibles)
-    if all(n <= 1 for g, n in genres.items() if g is not None):
-        return Releve((AffaireLue(_nom(lisibles), tuple(lisibles)),) if lisibles else (), non_lus)
-    cles = [_cles(d) for d in lisibles]
-    frequence = Counter(c for cs in cles for c in cs)
-    trop = {
-        c for c, n in frequence.items() if n > max(4, len(lisibles) // 2)
-    }  # a clue shared by all ties nothing
-    parent = list(range(len(lisibles)))
-
-    def racine(i: int) -> int:
-        return _racine(parent, i)
-
-    premier: dict[str, int] = {}
-    for i, cs in enumerate(cles):
-        for c in cs - trop:
-            if c in premier:
-                parent[racine(i)] = racine(premier[c])
-            else:
-                premier[c] = i
-    groupes: dict[int, list[int]] = defaultdict(list)
-    seuls: list[int] = []
-    for i, cs in enumerate(cles):
-        if cs - trop:
-            groupes[racine(i)].append(i)
-        else:
-            seuls.append(i)
-    non_rattaches: list[DocumentFaits] = []
-    par_montant: dict[object, set[int]] = defaultdict(set)  # the affaires by the subsidy they state, once
-    for r, g in groupes.items():
-        for j in g:
-            for fait in lisibles[j].de(Sorte.MONTANT, Role.SUBVENTION):
-                par_montant[fait.valeur].add(r)
-    for i in seuls:
-        cible = _groupe_par_montant(lisibles[i], par_montant)
-        if cible is None and len(groupes) == 1:
-            cible = next(iter(groupes))
-        if cible is None:
-            non_rattaches.append(lisibles[i])
-        else:
-            groupes[cible].append(i)
-    affaires = tuple(
-        AffaireLue(_nom([lisibles[j] for j in g]), tuple(lisibles[j] for j in sorted(g)))
-        for _, g in sorted(groupes.items(), key=lambda e: min(e[1]))
-    )
-    seuls_lus = tuple(AffaireLue(_nom([d]), (d,)) for d in non_rattaches)  # checked on their own all the same
-    return Releve(affaires + seuls_lus, non_lus, tuple(non_rattaches))
-
-
-def _racine(parent: list[int], i: int) -> int:
-    """Union-find: the representative of `i`, paths halved on the way."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _groupe_par_montant(document: DocumentFaits, par_montant: dict[object, set[int]]) -> int | None:
-    """The one affaire whose subsidy this document totals or states, if only one does."""
-    candidats: set[int] = set()
-    for fait in document.de(Sorte.MONTANT, Role.TOTAL, Role.SUBVENTION):
-        candidats |= par_montant.get(fait.valeur, set())
-    return next(iter(candidats)) if len(candidats) == 1 else None
-
-
-def _nom(documents: Sequence[DocumentFaits]) -> str:
-    for document in documents:
-        for fait in document.de(Sorte.NUMERO, Role.DELIBERATION):
-            return f"délibération n°{fait.valeur}"
-    for document in documents:
-        for fait in document.de(Sorte.BENEFICIAIRE):
-            return str(fait.valeur)
-    return documents[0].chemin.stem if documents else "affaire"
+__all__ = ["AUDIT_RULES"]
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -629,10 +455,10 @@ def acte_cite_date_divergente(releve: Releve) -> Iterator[Draft]:
             for j in range(i + 1, len(actes)):
                 _, fb, b = actes[j]
                 if _meme_acte(fa, a, fb, b):
-                    parent[_racine(parent, j)] = _racine(parent, i)
+                    parent[racine(parent, j)] = racine(parent, i)
         grappes: dict[int, list[tuple[DocumentFaits, Fait]]] = defaultdict(list)
         for i, (document, fait, _) in enumerate(actes):
-            grappes[_racine(parent, i)].append((document, fait))
+            grappes[racine(parent, i)].append((document, fait))
         for grappe in grappes.values():
             yield from _desaccords(
                 grappe,
@@ -667,17 +493,17 @@ def beneficiaire_divergent(releve: Releve) -> Iterator[Draft]:
 
     Pourquoi : la subvention est due à une personne morale précise. Référence : CGCT L1611-4."""
     for affaire in releve.affaires:
-        noms = sorted({_nom_plie(str(f.valeur)) for _, f in affaire.faits(Sorte.BENEFICIAIRE)}, key=len)
+        noms = sorted({nom_plie(str(f.valeur)) for _, f in affaire.faits(Sorte.BENEFICIAIRE)}, key=len)
         canon = {
             n: next((m for m in noms if m == n or (len(m) >= 5 and n.startswith(m + " "))), n) for n in noms
         }
         ecrits = {
-            canon[_nom_plie(str(f.valeur))]: str(f.valeur)
+            canon[nom_plie(str(f.valeur))]: str(f.valeur)
             for _, f in reversed(affaire.faits(Sorte.BENEFICIAIRE))
         }
         yield from _desaccords(
             affaire.faits(Sorte.BENEFICIAIRE),
-            lambda f, canon=canon: canon[_nom_plie(str(f.valeur))],  # type: ignore[misc]
+            lambda f, canon=canon: canon[nom_plie(str(f.valeur))],  # type: ignore[misc]
             lambda a, b, ecrits=ecrits: (
                 f"nom du bénéficiaire : « {ecrits.get(str(b), b)} » ici, « {ecrits.get(str(a), a)} » ailleurs"
             ),  # type: ignore[misc]

@@ -12,25 +12,20 @@ import contextlib
 import gc
 import inspect
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from actes62.checks import attach, citations, dates, identifiers, money, seance
 from actes62.checks import documents as lecture
-from actes62.checks.audit import AUDIT_RULES, AffaireLue, Releve, grouper
+from actes62.checks.audit import AUDIT_RULES
 from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
 from actes62.checks.findings import Finding, Location, Severity
 from actes62.checks.reference import reference
+from actes62.checks.releve import Releve, releve
 from actes62.checks.selection import Selection
-from actes62.errors import DocumentIllisible
-from actes62.faits import DocumentFaits, lire_faits
 from actes62.load import localisateur
 from actes62.model import Affaire, Dossier
-from actes62.progress import Progression
-from actes62.read import documents_in, read_document
 from actes62.textes import rendre_affaire
 
 __all__ = ["RULES", "Rule", "audit", "check", "check_et_ecartes", "releve", "rules_to_json", "selection_de"]
@@ -304,68 +299,6 @@ def _check(
 
 
 # --- the audit: documents against each other, with no dossier -----------------------------------------
-
-
-def _faits_fichier(chemin: Path) -> list[DocumentFaits]:
-    """The facts of each act of one file; a file that cannot be read is a document not read."""
-    try:
-        return lire_faits(read_document(chemin))
-    except DocumentIllisible as exc:
-        return [DocumentFaits(chemin, None, (), lisible=False, raison=exc.raison)]
-    except Exception as exc:  # a bug in reading: this document is reported as not checked
-        raison = f"erreur interne de lecture ({type(exc).__name__} : {exc})"
-        return [DocumentFaits(chemin, None, (), lisible=False, raison=raison)]
-
-
-def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:
-    """Read the documents (files or folders) into facts and group them by affaire."""
-    fichiers = documents_in(list(chemins))
-    if not fichiers:
-        autres = sorted(
-            p.name for c in chemins if Path(c).is_dir() for p in Path(c).rglob("*") if p.is_file()
-        )[:5]
-        detail = (
-            f" (fichiers trouvés : {', '.join(autres)} ; enregistrez-les en DOCX ou PDF)" if autres else ""
-        )
-        raise DocumentIllisible(
-            Path(chemins[0]) if chemins else Path("."), f"aucun document DOCX ou PDF à vérifier{detail}"
-        )
-    barre = Progression(len(fichiers), "Lecture des documents", actif=None if progression else False)
-    documents: list[DocumentFaits] = []
-    processus = os.cpu_count() or 1
-    if processus <= 1 or len(fichiers) < attach.SEUIL_PARALLELE:
-        for fichier in fichiers:
-            documents += _faits_fichier(fichier)
-            barre.avancer()
-    else:
-        with ProcessPoolExecutor(processus) as executeur:
-            taille = max(1, len(fichiers) // (processus * 8))
-            for lus in executeur.map(_faits_fichier, fichiers, chunksize=taille):
-                documents += lus
-                barre.avancer()
-    barre.terminer()
-    for chemin in chemins:  # office files in another format: said, not silently passed over
-        if Path(chemin).is_dir():
-            for autre in sorted(Path(chemin).rglob("*")):
-                if (
-                    autre.suffix.lower() in _AUTRES_FORMATS
-                    and autre.is_file()
-                    and not autre.name.startswith((".", "~$"))
-                ):
-                    raison = (
-                        f"format {autre.suffix.lower()} non pris en charge : enregistrez-le en DOCX ou en PDF"
-                    )
-                    documents.append(DocumentFaits(autre, None, (), lisible=False, raison=raison))
-    try:
-        return grouper(documents)
-    except Exception:  # a bug in grouping: check each document on its own rather than fail
-        return Releve(
-            tuple(AffaireLue(d.chemin.stem, (d,)) for d in documents if d.lisible),
-            tuple(d for d in documents if not d.lisible),
-        )
-
-
-_AUTRES_FORMATS = (".odt", ".doc", ".rtf", ".pages", ".wpd")
 
 
 def audit(

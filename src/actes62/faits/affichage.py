@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from actes62.faits.modele import DocumentFaits, Fait, Tableau, texte_valeur
 
 if TYPE_CHECKING:
-    from actes62.checks.audit import Releve
+    from actes62.checks.releve import Releve
 
 __all__ = ["faits_to_json", "faits_to_text"]
 
