@@ -21,6 +21,7 @@ from stdnum.fr import siret as stdnum_siret
 
 from actes62.checks.context import Draft
 from actes62.checks.findings import Location
+from actes62.checks.reference import reference
 from actes62.checks.releve import AffaireLue, Releve, nom_plie, racine
 from actes62.faits.modele import (
     ActeCite,
@@ -291,6 +292,7 @@ def plafond_depasse(releve: Releve) -> Iterator[Draft]:
 
 
 def echeancier_hors_100(releve: Releve) -> Iterator[Draft]:
+    """The parts of an instalment table given in % (30 %, 40 %, 30 %) make 100 % (part of A103)."""
     for affaire in releve.affaires:
         par_table: dict[tuple[Path, str | None], list[Fait]] = defaultdict(list)
         for document, fait in affaire.faits(Sorte.POURCENTAGE, Role.VERSEMENT):
@@ -952,7 +954,8 @@ def jour_non_ouvre(releve: Releve) -> Iterator[Draft]:
 
     Pourquoi : une assemblée siège rarement ces jours-là ; c'est le plus souvent une date mal
     recopiée. Référence : calendrier ; jours fériés (code du travail L3133-1)."""
-    feries = holidays.country_holidays("FR")
+    donnees = reference()  # the same dated reference data as the checks of a dossier
+    feries = holidays.country_holidays(donnees.pays_feries, subdiv=donnees.subdivision_feries)
     for affaire in releve.affaires:
         par_date: dict[date, list[tuple[DocumentFaits, Fait]]] = defaultdict(list)
         for document, fait in affaire.faits(Sorte.DATE, Role.SEANCE):
