@@ -300,3 +300,18 @@ def test_the_conventions_authorising_act_is_rendered_and_checked(tmp_path: Any) 
     ) in texte
     convention["autorisation"]["date"] = "2025-09-02"
     assert codes(valider(d)) == ["D008"]
+
+
+def test_named_abstentions_are_printed_in_the_deliberation(tmp_path: Any) -> None:
+    import docx
+
+    from actes62.render import render_document
+
+    d = propre()
+    _vote(pour=42, abstention=2, abstentionnistes=[PRESENT, "Mme Laurence LOUCHAERT"])(d)
+    dossier = valider(d)
+    assert codes(dossier) == []
+    chemin = tmp_path / "deliberation.docx"
+    render_document(dossier, dossier.affaires[0], "deliberation", chemin)
+    texte = "\n".join(p.text for p in docx.Document(str(chemin)).paragraphs).replace("\xa0", " ")
+    assert "2 voix (M. Jean-Claude DISSAUX, Mme Laurence LOUCHAERT)" in texte

@@ -609,7 +609,9 @@ def deliberation() -> Redacteur:
     r.p(
         ("Abstention : ", {"gras": True}),
         "{{ deliberation.vote.abstention }} voix{% if deliberation.vote.groupes_abstention %} "
-        '({{ deliberation.vote.groupes_abstention | join(" ; ") }}){% endif %}',
+        '({{ deliberation.vote.groupes_abstention | join(" ; ") }}){% endif %}'
+        "{% if deliberation.vote.abstentionnistes %} ({% for membre in deliberation.vote.abstentionnistes %}"
+        "{{ membre.designation }}{% if not loop.last %}, {% endif %}{% endfor %}){% endif %}",
         style="Vote",
     )
     r.tag("if deliberation.vote.ne_prend_pas_part > 0")
