@@ -202,3 +202,21 @@ def test_office_files_in_other_formats_and_empty_files_are_not_checked(tmp_path:
         "convention.odt": "format .odt non pris en charge : enregistrez-le en DOCX ou en PDF",
         "vide.docx": "fichier vide (0 octet)",
     }
+
+
+def test_an_act_cited_under_two_titles_is_a_warning(tmp_path: Path) -> None:
+    visa = "Vu la délibération n° 2022-11 du Conseil départemental du 24 janvier 2022 « {} » ;"
+    _ecrire(
+        tmp_path / "deliberation.docx",
+        [*_DELIBERATION[:4], visa.format("L'ouverture au monde : 3 dispositifs"), *_DELIBERATION[4:]],
+    )
+    _ecrire(
+        tmp_path / "convention.docx",
+        [*_CONVENTION[:2], visa.format("Pacte des solidarités territoriales"), *_CONVENTION[2:]],
+    )
+    (titres,) = [f for f in audit([tmp_path]) if f.code == "A004"]
+    assert titres.severity is actes62.Severity.WARNING and titres.values["numero"] == "2022-11"
+    assert {Path(titres.location.file).name, Path(titres.related[0].file).name} == {
+        "deliberation.docx",
+        "convention.docx",
+    }

@@ -469,6 +469,33 @@ def acte_cite_date_divergente(releve: Releve) -> Iterator[Draft]:
             )
 
 
+def acte_cite_titre_divergent(releve: Releve) -> Iterator[Draft]:
+    """Un acte cité sous son numéro porte le même titre partout (à la casse, à la ponctuation et aux
+    mots vides près ; un titre abrégé qui garde l'essentiel des mots n'est pas signalé).
+
+    Pourquoi : deux titres pour un numéro, c'est un visa qui renvoie peut-être à un autre acte.
+    Référence : légalité externe des visas."""
+    for affaire in releve.affaires:
+        par_numero: dict[str, list[Fait]] = defaultdict(list)
+        for _, fait in affaire.faits(Sorte.ACTE_CITE):
+            acte = fait.valeur
+            if isinstance(acte, ActeCite) and acte.numero and acte.titre:
+                par_numero[acte.numero].append(fait)
+        for numero, faits in par_numero.items():
+            premier = faits[0]
+            titre = premier.valeur.titre if isinstance(premier.valeur, ActeCite) else None
+            for autre in faits[1:]:
+                titre_autre = autre.valeur.titre if isinstance(autre.valeur, ActeCite) else None
+                if titre and titre_autre and not _semblables(titre, titre_autre, 0.5):
+                    yield Draft(
+                        f"la délibération n°{numero} est citée sous deux titres : « {titre_autre} » ici, « {titre} » ailleurs",
+                        autre.lieu,
+                        {"numero": numero, "titre": titre_autre, "autre_titre": titre},
+                        (premier.lieu,),
+                    )
+                    break
+
+
 def _meme_acte(fa: Fait, a: ActeCite, fb: Fait, b: ActeCite) -> bool:
     """Two citations of one act: the same number; else (no number on one side) the same instance
     and a like title, or words in common, and dates one typing slip apart."""
@@ -1081,6 +1108,7 @@ AUDIT_RULES: tuple[tuple[str, str, str, Callable[[Releve], Iterable[Draft]]], ..
     ("A001", "montant-divergent", "error", montant_divergent),
     ("A002", "date-seance-divergente", "error", date_seance_divergente),
     ("A003", "acte-cite-date-divergente", "error", acte_cite_date_divergente),
+    ("A004", "acte-cite-titre-divergent", "warning", acte_cite_titre_divergent),
     ("A005", "siret-divergent", "error", siret_divergent),
     ("A006", "beneficiaire-divergent", "error", beneficiaire_divergent),
     ("A007", "annexe-numero-divergent", "error", annexe_numero_divergent),
