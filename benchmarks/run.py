@@ -247,11 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         f"génération : {debit('generation', petit) / debit('generation-docxtpl', petit):.1f} × le débit "
         f"de la boucle docxtpl (N={petit})"
     )
-    plus_grand_pdf = max(n for n in arguments.n if n <= arguments.pdf_max)
-    print(
-        f"PDF : {debit('pdf', plus_grand_pdf) / debit('pdf-un-par-document', petit):.1f} × le débit "
-        f"d'un soffice par document (N={plus_grand_pdf}, base sur {ECHANTILLON_BASE_PDF} documents)"
-    )
+    plus_grand_pdf = max((n for n in arguments.n if n <= arguments.pdf_max), default=None)
+    if plus_grand_pdf is not None:  # no PDF measured when every N is above --pdf-max
+        print(
+            f"PDF : {debit('pdf', plus_grand_pdf) / debit('pdf-un-par-document', petit):.1f} × le débit "
+            f"d'un soffice par document (N={plus_grand_pdf}, base sur {ECHANTILLON_BASE_PDF} documents)"
+        )
     for phase in ("generation", "verification"):
         if (phase, 100) in resultats and (phase, 1000) in resultats:
             rapport = resultats[phase, 1000]["secondes"] / resultats[phase, 100]["secondes"]

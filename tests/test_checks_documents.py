@@ -147,21 +147,22 @@ def test_an_amount_changed_in_a_cell_of_the_deliberation(
         _genre(generes, "_deliberation.docx"), tmp_path / "d.docx", f"9{NNBSP}380,00", f"9{NNBSP}830,00"
     )
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P004"]
-    inconnu = _un(findings, "P004")
+    assert sorted(f.code for f in findings) == ["P003", "P018"]  # the proposition's cell, at its place
+    inconnu = _un(findings, "P018")
     assert inconnu.location.file == str(copie)
     assert inconnu.location.kind == "délibération" and inconnu.location.affaire == "lianes-2025"
     assert inconnu.location.part == "tableau 1 ligne 2 colonne 5"
     assert inconnu.location.text == "9 830,00"
-    assert inconnu.values == {"ecrit": "9830.00", "montant": "9380.00"}
+    assert inconnu.values == {"ecrit": "9830.00", "dossier": "9380.00", "colonne": "proposition"}
     assert _un(findings, "P003").values["attendu"] == "9380.00"
 
 
 def test_the_solde_changed_in_the_rapport(generes: Path, dossier: actes62.Dossier, tmp_path: Path) -> None:
     copie = remplacer(_genre(generes, "_rapport.docx"), tmp_path / "r.docx", "620,00", "630,00")
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P004"]
-    assert _un(findings, "P004").location.part == "tableau 1 ligne 2 colonne 7"
+    assert sorted(f.code for f in findings) == ["P003", "P018"]
+    assert _un(findings, "P018").location.part == "tableau 1 ligne 2 colonne 7"
+    assert _un(findings, "P018").values["colonne"] == "solde"
     manquant = _un(findings, "P003")
     assert manquant.values == {"attendu": "620.00", "quoi": "le solde de l'opération C05-043A06"}
 
@@ -263,8 +264,13 @@ def test_a_small_document_made_here(dossier: actes62.Dossier, tmp_path: Path) ->
     chemin = tmp_path / "petit.docx"
     document.save(str(chemin))
     findings = _documents(check(dossier, [chemin]))
-    assert {f.code for f in findings} == {"P003", "P004"}
-    assert _un(findings, "P004").location.part == "tableau 1 ligne 2 colonne 2"
+    assert {f.code for f in findings} == {"P003", "P018"}  # one row, one imputation: the dépense at its place
+    assert _un(findings, "P018").location.part == "tableau 1 ligne 2 colonne 2"
+    assert _un(findings, "P018").values == {
+        "ecrit": "9830.00",
+        "dossier": "9380.00",
+        "colonne": "proposition",
+    }
     manquants = {f.values["quoi"] for f in findings if f.code == "P003"}
     assert manquants == {
         "la dépense sur l'opération C05-043A06",  # the table says 9 830
@@ -515,4 +521,19 @@ def test_the_subsidy_is_compared_with_the_figure_that_belongs_at_its_place(
     place = _un(findings, "P017")
     assert place.values == {"ecrit": "10000", "montant": "9380.00"}
     assert place.location.kind == "délibération" and "subvention de 10" in (place.location.text or "")
+    assert "P004" not in {f.code for f in findings}
+
+
+def test_a_known_figure_in_the_wrong_column_of_the_imputation_table(
+    generes: Path, dossier: actes62.Dossier, tmp_path: Path
+) -> None:
+    """CP and disponible overwritten with the proposition's 9 380,00: a figure of the dossier, but
+    not the one of those columns."""
+    copie = remplacer(
+        _genre(generes, "_rapport.docx"), tmp_path / "r.docx", f"10{NNBSP}000,00", f"9{NNBSP}380,00"
+    )
+    findings = _documents(check(dossier, [copie]))
+    places = [f for f in findings if f.code == "P018"]
+    assert {f.values["colonne"] for f in places} == {"credits_paiement", "disponible"}
+    assert all(f.values == {**f.values, "ecrit": "9380.00", "dossier": "10000.00"} for f in places)
     assert "P004" not in {f.code for f in findings}

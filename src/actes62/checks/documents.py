@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -22,7 +22,7 @@ from actes62.checks.context import (
 )
 from actes62.checks.findings import Location, excerpt
 from actes62.faits.lecture import role_montant
-from actes62.faits.modele import Role
+from actes62.faits.modele import Fait, Role
 from actes62.formats import date_longue, euros, trouver_dates, trouver_montants
 from actes62.identify import NUMERO_ACTE, BudgetRow, DocumentKind, nature_citee
 from actes62.model import AnnexeBudget, arrondi_pourcentage
@@ -309,11 +309,17 @@ def montant_inconnu_document(ctx: Context) -> Iterator[Draft]:
         pourcentages |= {
             p for a in document.affaire.annexes if isinstance(a, AnnexeBudget) for p in a.pourcentages
         }
+        places_imputation = {
+            f.lieu.part
+            for faits in _rangees(document).values()
+            for f in faits
+            if f.role in _CHAMPS_IMPUTATION
+        }
         for trouve in document.faits.montants:
             if trouve.valeur in connus or (not trouve.marque and trouve.valeur in pourcentages):
                 continue
-            if _ecrit_comme_subvention(trouve):
-                continue  # P017 says it, at its place
+            if _ecrit_comme_subvention(trouve) or trouve.piece.part_at(trouve.debut) in places_imputation:
+                continue  # P017 / P018 say it, at its place
             yield Draft(
                 f"le montant « {trouve.ecrit} » n'est aucun des chiffres du "
                 f"dossier (montant attribué : {euros(document.affaire.montant)})",
@@ -348,6 +354,57 @@ def subvention_a_sa_place(ctx: Context) -> Iterator[Draft]:
                     trouve.lieu(document),
                     {"ecrit": str(trouve.valeur), "montant": str(montant)},
                 )
+
+
+_CHAMPS_IMPUTATION = {
+    Role.CP: ("credits_paiement", "les CP"),
+    Role.DISPONIBLE: ("disponible", "le disponible"),
+    Role.PROPOSITION: ("proposition", "la proposition"),
+    Role.SOLDE: ("solde", "le solde"),
+}
+
+
+def _rangees(document: IdentifiedDocument) -> dict[str, list[Fait]]:
+    rangees: dict[str, list[Fait]] = {}
+    for fait in document.faits.imputations:
+        if fait.cle is not None and not re.search(r"\btotal\b", fait.cle, re.IGNORECASE):
+            rangees.setdefault(fait.cle, []).append(fait)
+    return rangees
+
+
+def imputation_a_sa_place(ctx: Context) -> Iterator[Draft]:
+    """Dans un tableau d'imputation, chaque chiffre est celui de sa colonne pour son opération : les
+    CP sont les CP de l'imputation, le disponible son disponible, la proposition sa proposition, le
+    solde son solde (la ligne se reconnaît au code de l'opération, ou par son rang quand le
+    tableau a autant de lignes que le dossier d'imputations).
+
+    Pourquoi : un CP recopié dans la colonne du disponible reste « un chiffre du dossier », mais le
+    tableau ne dit plus la situation des crédits. Référence : instruction budgétaire M57 ; cohérence
+    de la délibération avec le budget voté."""
+    for document in ctx.documents:
+        rangees = _rangees(document)
+        imputations = document.affaire.imputations
+        if not rangees:
+            continue
+        for rang, (cle, faits) in enumerate(rangees.items()):
+            imputation = next((i for i in imputations if i.code_operation and i.code_operation in cle), None)
+            if imputation is None and len(rangees) == len(imputations):
+                imputation = imputations[rang]
+            if imputation is None:
+                continue
+            for fait in faits:
+                champ = _CHAMPS_IMPUTATION.get(fait.role)
+                if champ is None:
+                    continue
+                attendu = getattr(imputation, champ[0])
+                if fait.valeur != attendu:
+                    lieu = replace(fait.lieu, affaire=document.affaire.id, kind=document.kind.value)
+                    yield Draft(
+                        f"{champ[1]} de l'opération {imputation.code_operation} : {fait.ecrit or fait.valeur} "
+                        f"écrit ici, {euros(attendu, centimes=True)} au dossier",
+                        lieu,
+                        {"ecrit": str(fait.valeur), "dossier": str(attendu), "colonne": champ[0]},
+                    )
 
 
 def en_lettres_document(ctx: Context) -> Iterator[Draft]:

@@ -142,6 +142,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P015", "date-impossible", _E, lecture.date_impossible_document),
     Rule("P016", "montant-en-lettres-inconnu", _E, lecture.en_lettres_inconnu_document),
     Rule("P017", "subvention-a-sa-place", _E, lecture.subvention_a_sa_place),
+    Rule("P018", "imputation-a-sa-place", _E, lecture.imputation_a_sa_place),
     # documents against each other, and their own logic (audit)
     *(Rule(code, nom, Severity(gravite), audit=regle) for code, nom, gravite, regle in AUDIT_RULES),
     # the checker itself

@@ -38,13 +38,19 @@ from actes62.faits.phrases import (
     identifiants_actes,
     references_annexes,
 )
-from actes62.faits.tableaux import colonnes_imputation, lignes_imputation_pdf, tableaux_docx, tableaux_pdf
+from actes62.faits.tableaux import (
+    ColonneImputation,
+    colonnes_imputation,
+    lignes_imputation_pdf,
+    tableaux_docx,
+    tableaux_pdf,
+)
 from actes62.formats import lire_euros, trouver_dates, trouver_montants
 from actes62.identify import DocumentKind, Identification, identify_parts, pliage, sirets
 from actes62.model import arrondi_centimes
 from actes62.read import ReadDocument, TextPiece
 
-__all__ = ["faits_document", "lire_faits", "role_montant"]
+__all__ = ["faits_document", "imputations", "lire_faits", "role_montant"]
 
 
 @dataclass
@@ -805,6 +811,34 @@ def _entetes(cellules: list[TextPiece]) -> tuple[dict[int, str], int]:
     return {}, 0
 
 
+def _imputations_pdf(
+    lecteur: _Lecteur, piece: TextPiece
+) -> list[tuple[int, list[ColonneImputation], list[Decimal]]]:
+    """The imputation rows of a PDF page as facts (CP, disponible, proposition, solde), keyed by row."""
+    lignes = piece.lines()
+    imputations = list(lignes_imputation_pdf(piece))
+    for numero, colonnes, montants in imputations:
+        debut = piece.line_starts[numero]
+        for colonne, valeur in zip(colonnes, montants, strict=False):
+            cle = f"page {piece.page} ligne {numero}:{lignes[numero][:40]}"
+            lecteur.ajouter(
+                Sorte.MONTANT, colonne.role, valeur, piece, debut, debut + len(lignes[numero]), cle=cle
+            )
+    return imputations
+
+
+def imputations(document: ReadDocument, genre: str | None) -> list[Fait]:
+    """Only the imputation tables' figures of a document, each with its role and its row (`cle`):
+    what `check` compares, place by place, with the dossier's imputations."""
+    lecteur = _Lecteur(genre, [])
+    for cellules in document.tables.values():
+        _imputations_docx(lecteur, cellules)
+    for piece in document.pieces:
+        if piece.page is not None:
+            _imputations_pdf(lecteur, piece)
+    return lecteur.faits
+
+
 def _imputations_docx(lecteur: _Lecteur, cellules: list[TextPiece]) -> bool:
     entetes, lignes_entete = _entetes(cellules)
     colonnes = colonnes_imputation(entetes)
@@ -966,19 +1000,7 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
                 _texte(lecteur, ligne, premiere=False, table=True)
             continue
         if piece.page is not None:
-            imputations = list(lignes_imputation_pdf(piece))
-            for numero, colonnes, montants in imputations:
-                debut = piece.line_starts[numero]
-                for colonne, valeur in zip(colonnes, montants, strict=False):
-                    lecteur.ajouter(
-                        Sorte.MONTANT,
-                        colonne.role,
-                        valeur,
-                        piece,
-                        debut,
-                        debut + len(piece.lines()[numero]),
-                        cle=f"page {piece.page} ligne {numero}",
-                    )
+            imputations = _imputations_pdf(lecteur, piece)
             for tableau in tableaux_pdf(piece, genre, frozenset(n for n, _, _ in imputations)):
                 _tableau(lecteur, tableau)
             _echeancier_pdf(lecteur, piece)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from actes62.checks.findings import Location, excerpt
+from actes62.faits.lecture import imputations
+from actes62.faits.modele import Fait
 from actes62.faits.phrases import (
     EnLettres,
     dates_impossibles,
@@ -77,7 +79,8 @@ class Trouve(Generic[_V]):
 class FaitsDocument:
     """The facts a document states, found once: amounts, dates, SIRETs, amounts in words beside
     their digits and alone, dates that cannot be (with why), percentages written with « % » or in
-    a « % » column, vote counts (« pour », 44), results (« Adopté »), ACTES identifiers."""
+    a « % » column, vote counts (« pour », 44), results (« Adopté »), ACTES identifiers; and the
+    figures of its imputation tables with their role and row (`imputations`)."""
 
     montants: tuple[Trouve[Decimal], ...]
     dates: tuple[Trouve[date], ...]
@@ -89,6 +92,7 @@ class FaitsDocument:
     voix: tuple[Trouve[tuple[str, int]], ...] = ()
     resultats: tuple[Trouve[str], ...] = ()
     identifiants_actes: tuple[Trouve[str], ...] = ()
+    imputations: tuple[Fait, ...] = ()
 
 
 def _pourcentage(piece: TextPiece) -> bool:
@@ -147,4 +151,5 @@ def trouves(document: ReadDocument) -> FaitsDocument:
         voix=tuple(votes),
         resultats=tuple(resultats),
         identifiants_actes=tuple(actes),
+        imputations=tuple(imputations(document, None)),
     )
