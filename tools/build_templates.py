@@ -323,12 +323,35 @@ class Redacteur:
                 _runs(paragraphe, morceaux)
         _insecable(table.rows[0])
 
-    def enregistrer(self, chemin: Path) -> bytes:
+    def octets(self) -> bytes:
+        """The template's bytes: French defaults everywhere, the same bytes from the same script."""
         tampon = io.BytesIO()
         self.doc.save(tampon)
-        donnees = ecrire_zip(lire_zip(tampon.getvalue()))
+        return ecrire_zip(_en_francais(lire_zip(tampon.getvalue())))
+
+    def enregistrer(self, chemin: Path) -> bytes:
+        donnees = self.octets()
         chemin.write_bytes(donnees)
         return donnees
+
+
+_FRANCAIS = (
+    ("word/styles.xml", b'w:lang w:val="en-US"', b'w:lang w:val="fr-FR"'),
+    ("word/settings.xml", b'w:themeFontLang w:val="en-US"', b'w:themeFontLang w:val="fr-FR"'),
+    ("docProps/app.xml", b"<Application>Microsoft Macintosh Word</Application>", b"<Application>actes62</Application>"),
+)
+"""python-docx's default template is American: its default language (that LibreOffice writes as the
+PDF's /Lang) and its application name are set to French and to actes62."""
+
+
+def _en_francais(entrees: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    resultat = []
+    for nom, donnees in entrees:
+        for partie, ancien, nouveau in _FRANCAIS:
+            if nom == partie:
+                donnees = donnees.replace(ancien, nouveau)
+        resultat.append((nom, donnees))
+    return resultat
 
 
 # --- low-level python-docx helpers -------------------------------------------------------------------
@@ -877,9 +900,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
     if options.check:
         attendus: dict[Path, bytes] = {}
         for nom, fabrique in MODELES.items():
-            tampon = io.BytesIO()
-            fabrique().doc.save(tampon)
-            attendus[options.sortie / f"{nom}.docx"] = ecrire_zip(lire_zip(tampon.getvalue()))
+            attendus[options.sortie / f"{nom}.docx"] = fabrique().octets()
         perimes = [c for c, d in attendus.items() if not c.exists() or c.read_bytes() != d]
         for perime in perimes:
             print(f"{perime} n'est pas à jour : relancez tools/build_templates.py", file=sys.stderr)

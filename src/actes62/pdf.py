@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
+from pypdf.generic import NameObject, TextStringObject
 
 from actes62.errors import ConversionError, LibreOfficeAbsent
 from actes62.fichiers import ecrire_atomique
@@ -257,4 +258,5 @@ def assembler(
         }
     )
     ecrivain.page_mode = "/UseOutlines"
+    ecrivain.root_object[NameObject("/Lang")] = TextStringObject("fr-FR")  # as each of its parts
     return ecrire_atomique(Path(destination), ecrivain.write)
