@@ -338,7 +338,11 @@ class Redacteur:
 _FRANCAIS = (
     ("word/styles.xml", b'w:lang w:val="en-US"', b'w:lang w:val="fr-FR"'),
     ("word/settings.xml", b'w:themeFontLang w:val="en-US"', b'w:themeFontLang w:val="fr-FR"'),
-    ("docProps/app.xml", b"<Application>Microsoft Macintosh Word</Application>", b"<Application>actes62</Application>"),
+    (
+        "docProps/app.xml",
+        b"<Application>Microsoft Macintosh Word</Application>",
+        b"<Application>actes62</Application>",
+    ),
 )
 """python-docx's default template is American: its default language (that LibreOffice writes as the
 PDF's /Lang) and its application name are set to French and to actes62."""
