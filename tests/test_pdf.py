@@ -157,14 +157,14 @@ def test_transmission_pdf(sortie: Path) -> None:
     )
     assert meta.author == "Département du Pas-de-Calais"
     assert meta.subject is not None and "062-226200012-20250915-lmc1526130-DE" in meta.subject
-    assert lecteur.root_object["/Lang"] == "fr-FR"
+    assert str(lecteur.root_object["/Lang"]) == "fr-FR"
 
 
 @pytest.mark.parametrize("document", ["deliberation", "rapport", "convention", "annexe3_budget"])
 def test_each_pdf_says_it_is_in_french(sortie: Path, document: str) -> None:
     """The templates' default language is fr-FR (python-docx's default template is en-US), so the
     PDF LibreOffice writes says /Lang fr-FR."""
-    assert PdfReader(sortie / f"{PREFIXE}_{document}.pdf").root_object["/Lang"] == "fr-FR"
+    assert str(PdfReader(sortie / f"{PREFIXE}_{document}.pdf").root_object["/Lang"]) == "fr-FR"
 
 
 def test_external_annex_is_joined_when_its_file_exists(
