@@ -230,3 +230,23 @@ def test_cli_speaks_french_on_usage_errors(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "afficher cette aide et sortir" in capsys.readouterr().out
+
+
+def test_a_pipe_a_device_or_a_huge_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    tube = tmp_path / "tube.yaml"
+    os.mkfifo(tube)
+    with pytest.raises(DossierInvalide, match="pas un fichier ordinaire"):
+        actes62.load(tube)  # a pipe with no writer would block forever
+    with pytest.raises(DossierInvalide, match="pas un fichier ordinaire"):
+        actes62.load("/dev/zero")
+    gros = tmp_path / "gros.yaml"
+    gros.write_bytes(b"# " + b"x" * (2 * 1024 * 1024))
+    monkeypatch.setenv("ACTES62_TAILLE_MAX_DOSSIER", "1")
+    with pytest.raises(
+        DossierInvalide, match=r"fichier trop grand \(plus de 1 Mo\).*ACTES62_TAILLE_MAX_DOSSIER"
+    ):
+        actes62.load(gros)

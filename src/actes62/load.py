@@ -9,6 +9,7 @@ text until the model parses them, so an impossible date is an error on its field
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -252,6 +253,44 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
         raise DossierInvalide(chemin_fichier, erreurs) from None
 
 
+TAILLE_MAX_MO = 20
+"""The largest dossier file read, in Mo: far above any real séance (a 1 000-affaire séance is about
+3 Mo). The variable ACTES62_TAILLE_MAX_DOSSIER (in Mo) raises it."""
+
+
+def _lire_borne(chemin: Path) -> str:
+    """The text of a regular file of at most the size limit: a pipe, a device (/dev/zero) or a file
+    too large is refused before anything is read, in French."""
+    if chemin.exists() and not chemin.is_dir() and not chemin.is_file():
+        raise DossierInvalide(
+            chemin,
+            [
+                ErreurChamp(
+                    "",
+                    None,
+                    "ce n'est pas un fichier ordinaire (tube, périphérique…) : un fichier YAML est attendu",
+                )
+            ],
+        )
+    reglage = os.environ.get("ACTES62_TAILLE_MAX_DOSSIER", "")
+    limite = (int(reglage) if reglage.isdigit() else TAILLE_MAX_MO) * 1024 * 1024
+    with chemin.open("rb") as fichier:
+        donnees = fichier.read(limite + 1)
+    if len(donnees) > limite:
+        raise DossierInvalide(
+            chemin,
+            [
+                ErreurChamp(
+                    "",
+                    None,
+                    f"fichier trop grand (plus de {limite // (1024 * 1024)} Mo) : ce n'est pas un dossier de séance ; "
+                    "si c'en est un, relevez la limite avec la variable ACTES62_TAILLE_MAX_DOSSIER (en Mo)",
+                )
+            ],
+        )
+    return donnees.decode("utf-8")
+
+
 def load(path: str | Path) -> Dossier:
     """Read a dossier file into the typed model.
 
@@ -260,7 +299,7 @@ def load(path: str | Path) -> Dossier:
     """
     chemin = Path(path)
     try:
-        texte = chemin.read_text(encoding="utf-8")
+        texte = _lire_borne(chemin)
     except FileNotFoundError:
         raise DossierInvalide(chemin, [ErreurChamp("", None, "fichier introuvable")]) from None
     except IsADirectoryError:
