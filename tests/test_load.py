@@ -250,3 +250,18 @@ def test_a_pipe_a_device_or_a_huge_file_is_refused_before_reading(
         DossierInvalide, match=r"fichier trop grand \(plus de 1 Mo\).*ACTES62_TAILLE_MAX_DOSSIER"
     ):
         actes62.load(gros)
+
+
+@pytest.mark.parametrize("jour", ["0999-01-01", "1899-12-31", "2201-01-01"])
+def test_a_date_outside_1900_2200_is_a_located_error(tmp_path: Path, jour: str) -> None:
+    texte = (Path(__file__).resolve().parents[1] / "examples" / "lianes-2025" / "dossier.yaml").read_text(
+        encoding="utf-8"
+    )
+    chemin = tmp_path / "dossier.yaml"
+    chemin.write_text(texte.replace("date: 2025-09-15", f"date: {jour}", 1), encoding="utf-8")
+    with pytest.raises(DossierInvalide) as erreur:
+        actes62.load(chemin)
+    assert (
+        f":33: [seance.date] date « {jour} » hors des bornes : une date entre 1900 et 2200 est attendue"
+        in str(erreur.value)
+    )

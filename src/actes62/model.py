@@ -21,6 +21,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    field_validator,
     model_validator,
 )
 from stdnum.fr import siret as stdnum_siret
@@ -125,8 +126,21 @@ Siret = Annotated[str, AfterValidator(_siret_valide)]
 Texte = Annotated[str, Field(min_length=1)]
 
 
+ANNEES_PLAUSIBLES = range(1900, 2201)
+"""The years a date of a dossier may have: « 0999-01-01 » or « 9999-12-31 » is a typing slip."""
+
+
 class _Modele(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _date_plausible(cls, valeur: Any) -> Any:
+        if isinstance(valeur, date) and valeur.year not in ANNEES_PLAUSIBLES:
+            raise ValueError(
+                f"date « {valeur.isoformat()} » hors des bornes : une date entre 1900 et 2200 est attendue"
+            )
+        return valeur
 
 
 # --- people -----------------------------------------------------------------------------------
