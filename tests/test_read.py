@@ -252,3 +252,16 @@ def test_what_a_number_is_cited_as(texte: str, nature: str | None) -> None:
 
     dernier = list(NUMERO_ACTE.finditer(texte))[-1]
     assert nature_citee(texte, dernier.start()) == nature
+
+
+def test_documents_in_hidden_folders_are_not_read(tmp_path: Path) -> None:
+    """A hidden folder left by an interrupted run (« .actes62-… ») is not part of the séance."""
+    from actes62.read import documents_in
+
+    (tmp_path / ".actes62-a1b2").mkdir()
+    (tmp_path / ".actes62-a1b2" / "vieux.docx").write_bytes(b"PK")
+    (tmp_path / "sous").mkdir()
+    (tmp_path / "sous" / "deliberation.docx").write_bytes(b"PK")
+    assert [p.relative_to(tmp_path).as_posix() for p in documents_in([tmp_path])] == [
+        "sous/deliberation.docx"
+    ]

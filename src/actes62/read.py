@@ -130,7 +130,7 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
             fichiers = sorted(
                 p
                 for p in chemin.rglob("*")
-                if p.is_file() and p.suffix.lower() in EXTENSIONS and not _verrou(p)
+                if p.is_file() and p.suffix.lower() in EXTENSIONS and not _verrou(p) and not _cache(p, chemin)
             )
             trouves.extend(fichiers)
         elif chemin.is_file():
@@ -153,6 +153,12 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
 
 def _verrou(chemin: Path) -> bool:
     return chemin.name.startswith(("~$", ".~lock"))
+
+
+def _cache(chemin: Path, dossier: Path) -> bool:
+    """A file in a hidden folder below `dossier` (« .actes62-… » left by an interrupted run, « .git »):
+    not one of the documents given."""
+    return any(partie.startswith(".") for partie in chemin.relative_to(dossier).parts[:-1])
 
 
 # --- reading --------------------------------------------------------------------------------------------
