@@ -265,3 +265,19 @@ def test_documents_in_hidden_folders_are_not_read(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in documents_in([tmp_path])] == [
         "sous/deliberation.docx"
     ]
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    """A DOCX whose document.xml inflates a thousand times is no document: refused from its
+    declared sizes, before anything is inflated (check gives P002, audit A201)."""
+    import zipfile
+
+    from actes62.errors import DocumentIllisible
+
+    bombe = tmp_path / "bombe.docx"
+    with zipfile.ZipFile(bombe, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", " " * (8 * 1024 * 1024))
+    with pytest.raises(DocumentIllisible, match="bombe de décompression"):
+        actes62.read_document(bombe)
+    constats = actes62.audit([bombe])
+    assert [(f.code, "bombe" in f.values["raison"]) for f in constats] == [("A201", True)]

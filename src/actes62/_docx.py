@@ -57,10 +57,47 @@ _PARSEUR_STRICT = etree.XMLParser(resolve_entities=False, huge_tree=True)
 _BALISE = re.compile(r"<[^>]+>")
 
 
+PARTIE_MAX = 64 * 1024 * 1024
+"""The largest part of a DOCX inflated (a séance's longest délibération is a few hundred Ko)."""
+TOTAL_MAX = 256 * 1024 * 1024
+ENTREES_MAX = 2000
+TAUX_MAX = 200
+"""Inflated size over compressed size above which a large part is a zip bomb, not a document."""
+
+
+def verifier_zip(archive: zipfile.ZipFile) -> None:
+    """Refuse, before inflating anything, a zip that is a bomb: too many entries, a part or a total
+    too large once inflated, a compression ratio no document has, or entries that overlap (one
+    compressed stream counted many times). zipfile never inflates past an entry's declared size,
+    so checking the declared sizes bounds the work. Raises ValueError with the reason, in French."""
+    infos = archive.infolist()
+    if len(infos) > ENTREES_MAX:
+        raise ValueError(f"trop d'entrées dans le fichier ({len(infos)}, {ENTREES_MAX} au plus)")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > PARTIE_MAX:
+            raise ValueError(
+                f"partie « {info.filename} » trop grande une fois décompressée ({info.file_size} octets)"
+            )
+        if info.file_size > 1024 * 1024 and info.file_size > TAUX_MAX * max(1, info.compress_size):
+            raise ValueError(
+                f"partie « {info.filename} » compressée {info.file_size // max(1, info.compress_size)} fois : bombe de décompression"
+            )
+    if total > TOTAL_MAX:
+        raise ValueError(f"contenu trop grand une fois décompressé ({total} octets)")
+    fin = -1
+    for info in sorted(infos, key=lambda i: i.header_offset):
+        if info.header_offset < fin:
+            raise ValueError(f"entrées qui se recouvrent (« {info.filename} ») : fichier forgé")
+        fin = info.header_offset + 30 + len(info.filename.encode()) + info.compress_size
+
+
 def lire_zip(donnees: bytes) -> list[tuple[str, bytes]]:
-    """The entries of a zip (a DOCX), in their order, as (name, bytes)."""
+    """The entries of a zip (a DOCX), in their order, as (name, bytes); a zip bomb is refused."""
     try:
         with zipfile.ZipFile(io.BytesIO(donnees)) as archive:
+            verifier_zip(archive)
             return [(info.filename, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
     except zipfile.BadZipFile as exc:
         raise ValueError(f"ce n'est pas un fichier DOCX (zip illisible : {exc})") from None

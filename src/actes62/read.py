@@ -22,6 +22,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
+from actes62._docx import verifier_zip
 from actes62.errors import DocumentIllisible
 
 __all__ = [
@@ -214,6 +215,10 @@ def _lire_docx(chemin: Path) -> Iterator[TextPiece]:
     from docx.oxml.parser import parse_xml
 
     with zipfile.ZipFile(chemin) as archive:
+        try:
+            verifier_zip(archive)
+        except ValueError as exc:
+            raise DocumentIllisible(chemin, f"DOCX refusé : {exc}") from None
         principal = _partie_principale(archive)
         racine = parse_xml(archive.read(principal))
         corps = racine.find(f"{_W}body")
