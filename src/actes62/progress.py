@@ -47,8 +47,8 @@ class Progression:
         largeur = 30
         part = self.fait / self.total if self.total else 1.0
         barre = "█" * int(part * largeur) + "·" * (largeur - int(part * largeur))
-        ecoule = time.perf_counter() - self.debut
-        self._flux.write(f"\r{self.libelle} {barre} {self.fait}/{self.total} ({ecoule:.1f} s)")
+        secondes = f"{time.perf_counter() - self.debut:.1f}".replace(".", ",")  # French decimal comma
+        self._flux.write(f"\r{self.libelle} {barre} {self.fait}/{self.total} ({secondes} s)")
         self._flux.flush()
 
     def terminer(self) -> None:
