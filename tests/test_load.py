@@ -4,6 +4,7 @@ the file, the line and the field, and the command exits with 2 and no traceback.
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -265,3 +266,43 @@ def test_a_date_outside_1900_2200_is_a_located_error(tmp_path: Path, jour: str) 
         f":33: [seance.date] date « {jour} » hors des bornes : une date entre 1900 et 2200 est attendue"
         in str(erreur.value)
     )
+
+
+@pytest.mark.parametrize(
+    ("ancien", "nouveau", "attendu"),
+    [
+        (
+            "lieu: Arras",
+            "lieu: !!int Arras",
+            ":34: syntaxe YAML invalide : valeur « Arras » illisible comme int",
+        ),
+        (
+            "proposition: 9380.00",
+            "proposition: 1.0E+999999999",
+            "nombre « 1.0E+999999999… » démesuré",
+        ),
+        (
+            "membres_en_exercice: 44",
+            "membres_en_exercice: " + "9" * 5000,
+            ":38: syntaxe YAML invalide : nombre « 999",
+        ),
+    ],
+)
+def test_hostile_values_are_located_french_errors(
+    tmp_path: Path, ancien: str, nouveau: str, attendu: str
+) -> None:
+    texte = (Path(__file__).resolve().parents[1] / "examples" / "lianes-2025" / "dossier.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert ancien in texte
+    chemin = tmp_path / "dossier.yaml"
+    chemin.write_text(texte.replace(ancien, nouveau, 1), encoding="utf-8")
+    with pytest.raises(DossierInvalide, match=re.escape(attendu)):
+        actes62.load(chemin)
+
+
+def test_a_nesting_too_deep_is_refused(tmp_path: Path) -> None:
+    chemin = tmp_path / "dossier.yaml"
+    chemin.write_text("a: " + "[" * 100_000, encoding="utf-8")
+    with pytest.raises(DossierInvalide, match="imbrication trop profonde"):
+        actes62.load(chemin)

@@ -25,15 +25,58 @@ __all__ = ["chemin_lisible", "ligne_du_champ", "load", "load_text", "localisateu
 
 
 class _Chargeur(yaml.SafeLoader):
-    """SafeLoader whose floats are Decimals and whose timestamps stay strings."""
+    """SafeLoader whose floats are Decimals and whose timestamps stay strings. A value its tag
+    cannot be (« lieu: !!int Arras »), or a number too long to be a figure, is a located error."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, ArithmeticError, TypeError) as exc:
+            valeur = node.value if isinstance(node, yaml.ScalarNode) else "…"
+            etiquette = str(node.tag).rsplit(":", 1)[-1]
+            message = f"valeur « {str(valeur)[:40]} » illisible comme {etiquette} : " + (
+                f"nombre démesuré (plus de {_CHIFFRES_MAX} chiffres)"
+                if "digits" in str(exc)
+                else "retirez l'étiquette « !!" + etiquette + " » ou corrigez la valeur"
+            )
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+
+
+_CHIFFRES_MAX = 100
+"""Numbers longer than this are refused while reading the YAML, before any arithmetic (a
+5 000-digit integer, « 1.0E+999999999 »); shorter ones out of a field's range get the field's own
+error (« hors limites »)."""
+
+
+def _demesure(texte: str, noeud: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(
+        None, None, f"nombre « {texte[:20]}… » démesuré (plus de {_CHIFFRES_MAX} chiffres)", noeud.start_mark
+    )
 
 
 def _decimal(chargeur: _Chargeur, noeud: yaml.Node) -> Decimal:
     texte = str(chargeur.construct_scalar(noeud)).replace("_", "")  # type: ignore[arg-type]
     try:
-        return Decimal(texte)
+        valeur = Decimal(texte)
     except InvalidOperation:  # .inf, .nan
         return Decimal("NaN")
+    if valeur.is_finite() and (
+        len(valeur.as_tuple().digits) > _CHIFFRES_MAX or abs(valeur.adjusted()) > _CHIFFRES_MAX
+    ):
+        raise _demesure(texte, noeud)
+    return valeur
+
+
+def _entier(chargeur: _Chargeur, noeud: yaml.Node) -> int:
+    texte = str(chargeur.construct_scalar(noeud))  # type: ignore[arg-type]
+    if len(texte.lstrip("+-").replace("_", "")) > _CHIFFRES_MAX:
+        raise _demesure(texte, noeud)
+    return int(yaml.SafeLoader.construct_yaml_int(chargeur, noeud))  # type: ignore[arg-type]
+
+
+_Chargeur.add_constructor("tag:yaml.org,2002:int", _entier)
 
 
 _Chargeur.add_constructor("tag:yaml.org,2002:float", _decimal)
@@ -225,8 +268,17 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
     """Read a dossier from YAML text; `fichier` names it in error messages."""
     chemin_fichier = Path(fichier)
     try:
-        racine = yaml.compose(texte, Loader=_Chargeur)
-        donnees = yaml.load(texte, Loader=_Chargeur)
+        chargeur = _Chargeur(texte)  # parsed once: the nodes give the lines, then the data
+        try:
+            racine = chargeur.get_single_node()
+            donnees = chargeur.construct_document(racine) if racine is not None else None
+        finally:
+            chargeur.dispose()
+    except RecursionError:
+        raise DossierInvalide(
+            chemin_fichier,
+            [ErreurChamp("", None, "imbrication trop profonde : ce n'est pas un dossier de séance")],
+        ) from None
     except yaml.MarkedYAMLError as exc:
         marque = exc.problem_mark or exc.context_mark
         ligne = int(marque.line) + 1 if marque is not None else None
