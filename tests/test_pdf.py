@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 import actes62
 from actes62 import pdf, render
-from actes62.errors import ConversionError, LibreOfficeAbsent
+from actes62.errors import ConversionError, GenerationError, LibreOfficeAbsent
 from actes62.model import AnnexeDocument, Dossier
 
 EXEMPLE = Path(__file__).resolve().parents[1] / "examples" / "lianes-2025" / "dossier.yaml"
@@ -192,6 +192,23 @@ def test_external_annex_is_joined_when_its_file_exists(
     assert len(lecteur.pages) == len(PdfReader(ecrits[1]).pages) + len(
         PdfReader(tmp_path / "bilan.pdf").pages
     )
+
+
+@pytest.mark.parametrize("chemin", ["/etc/hostname", "../bilan.pdf"])
+def test_an_annex_file_outside_the_dossiers_folder_is_refused(
+    dossier: Dossier, tmp_path: Path, chemin: str
+) -> None:
+    affaire = dossier.affaires[0]
+    bilan = affaire.annexes[0]
+    assert isinstance(bilan, AnnexeDocument)
+    annexes = [bilan.model_copy(update={"fichier": chemin}), *affaire.annexes[1:]]
+    hors = dossier.model_copy(update={"affaires": [affaire.model_copy(update={"annexes": annexes})]})
+    (tmp_path / "dossier").mkdir()
+    with pytest.raises(GenerationError, match="est hors du dossier"):
+        render.generer(
+            hors, tmp_path / "sortie", pdf=True, kinds=["deliberation"], racine=tmp_path / "dossier"
+        )
+    assert not (tmp_path / "sortie").exists() or not list((tmp_path / "sortie").iterdir())
 
 
 # --- without a working LibreOffice -------------------------------------------------------------------

@@ -290,7 +290,13 @@ def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> 
         elif isinstance(annexe, AnnexeBudget):
             fichier = pdfs.get(nom_fichier(affaire, "annexe_budget", numero, extension="pdf"))
         elif isinstance(annexe, AnnexeDocument) and annexe.fichier:
-            candidat = (racine or Path.cwd()) / annexe.fichier
+            base = (racine or Path.cwd()).resolve()
+            candidat = (base / annexe.fichier).resolve()
+            if not candidat.is_relative_to(base):  # « /etc/… », « ../../… »: only the dossier's own files
+                raise GenerationError(
+                    f"affaire « {affaire.id} », annexe {numero} : le fichier « {annexe.fichier} » est hors du dossier "
+                    f"{base} ; placez la pièce dans ce dossier (ou un sous-dossier) et donnez son chemin relatif"
+                )
             fichier = candidat if candidat.is_file() and candidat.suffix.lower() == ".pdf" else None
         if fichier is not None:
             pieces.append((f"Annexe {numero} – {annexe.titre}", fichier))
