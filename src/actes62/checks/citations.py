@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from actes62.checks.context import Champ, Context, Draft
+from actes62.checks.context import Champ, Context, Draft, partie_visa
 from actes62.faits.phrases import pliage, references_annexes, titre_normalise
 from actes62.formats import date_longue
 from actes62.model import Annexe, VisaActe
@@ -49,7 +49,7 @@ def acte_cite_memes_dates(ctx: Context) -> Iterator[Draft]:
                     (*champ, "date"),
                     affaire=i,
                     kind=kind,
-                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    part=partie_visa(rang),
                     texte=visa.titre,
                 ),
                 {
@@ -86,7 +86,7 @@ def acte_cite_memes_titres(ctx: Context) -> Iterator[Draft]:
                         (*champ, "titre"),
                         affaire=i,
                         kind=kind,
-                        part=f"visa {rang}" if rang else "autorisation du signataire",
+                        part=partie_visa(rang),
                         texte=visa.titre,
                     ),
                     {
@@ -107,7 +107,7 @@ def acte_cite_memes_titres(ctx: Context) -> Iterator[Draft]:
                     (*champ, "titre"),
                     affaire=i,
                     kind=kind,
-                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    part=partie_visa(rang),
                     texte=visa.titre,
                 ),
                 {"numero": visa.numero, "titre": visa.titre, "autre_titre": premiere[4].titre},

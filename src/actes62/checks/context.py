@@ -65,6 +65,11 @@ class Draft:
     related: tuple[Location, ...] = ()
 
 
+def partie_visa(rang: int) -> str:
+    """The place of a cited act in its list: « visa 3 »; number 0 is the convention's authorising act."""
+    return f"visa {rang}" if rang else "autorisation du signataire"
+
+
 def _chiffres_declares(affaire: Affaire) -> set[Decimal]:
     """The figures an affaire declares besides its imputations: instalments, plan de financement
     (expenses, resources, costs, cap), AP, and amounts cited for a stated reason."""

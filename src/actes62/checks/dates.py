@@ -8,7 +8,7 @@ from datetime import date
 
 import holidays
 
-from actes62.checks.context import Context, Draft
+from actes62.checks.context import Context, Draft, partie_visa
 from actes62.faits.phrases import dates_de_deliberation, dates_limite_bilan
 from actes62.formats import date_longue
 
@@ -147,7 +147,7 @@ def jour_non_ouvre(ctx: Context) -> Iterator[Draft]:
                     (*champ, "date"),
                     affaire=i,
                     kind=kind,
-                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    part=partie_visa(rang),
                     texte=visa.titre,
                 ),
                 {"date": visa.date.isoformat(), "numero": visa.numero or ""},
@@ -252,7 +252,7 @@ def auto_citation_a_la_date_de_seance(ctx: Context) -> Iterator[Draft]:
                     (*champ, "date"),
                     affaire=i,
                     kind=kind,
-                    part=f"visa {rang}" if rang else "autorisation du signataire",
+                    part=partie_visa(rang),
                     texte=visa.titre,
                 ),
                 {

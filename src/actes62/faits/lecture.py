@@ -147,10 +147,6 @@ _AUTRE_FINANCEUR = re.compile(
 def role_montant(texte: str, debut: int, fin: int) -> Role:
     """The role of the amount at [debut, fin) of `texte`, from the words before it (and after it:
     « 80 € par jour » is a price)."""
-    return _role_montant(texte, debut, fin)
-
-
-def _role_montant(texte: str, debut: int, fin: int) -> Role:
     avant = pliage(texte[max(0, debut - 110) : debut])
     phrase = re.split(r"[.;:!?]\s|\n", avant)[-1]
     if _APRES_CITE.match(texte[fin : fin + 40]):
@@ -237,7 +233,7 @@ def _part_du_cout(lecteur: _Lecteur, piece: TextPiece) -> None:
         m = _PART.search(texte[f1:d2])
         if m is None or base <= 0:
             continue
-        avant = [(d, f, v) for d, f, v in montants[:rang] if _role_montant(texte, d, f) is not Role.CITE]
+        avant = [(d, f, v) for d, f, v in montants[:rang] if role_montant(texte, d, f) is not Role.CITE]
         if not avant:
             continue
         d1, _, montant = avant[-1]
@@ -270,7 +266,7 @@ def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
     for debut, fin, valeur in trouver_montants(texte):
         if not ecrit_comme_montant(texte[debut:fin]) or any(d <= debut < f for d, f in millions):
             continue
-        role = _role_montant(texte, debut, fin)
+        role = role_montant(texte, debut, fin)
         cle = None
         if role is Role.VERSEMENT:
             avant = pliage(texte[max(0, debut - 40) : debut])
@@ -293,7 +289,7 @@ def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
     for m in _MILLIONS.finditer(texte):
         valeur = Decimal(m[1].replace(",", ".")) * (10**6 if m[2].upper() == "M" else 10**3)
         lecteur.ajouter(
-            Sorte.MONTANT, _role_montant(texte, m.start(), m.end()), valeur, piece, m.start(), m.end()
+            Sorte.MONTANT, role_montant(texte, m.start(), m.end()), valeur, piece, m.start(), m.end()
         )
     _plafond(lecteur, piece)
     _part_du_cout(lecteur, piece)
@@ -303,7 +299,7 @@ def _montants_texte(lecteur: _Lecteur, piece: TextPiece) -> None:
             Sorte.EN_LETTRES, Role.ECRIT, (paire.lettres, paire.chiffres), piece, paire.debut, paire.fin
         )
     for debut, fin, valeur in en_lettres_seules(texte, paires):
-        lecteur.ajouter(Sorte.MONTANT, _role_montant(texte, debut, fin), valeur, piece, debut, fin)
+        lecteur.ajouter(Sorte.MONTANT, role_montant(texte, debut, fin), valeur, piece, debut, fin)
 
 
 # --- dates: séance, avis, deadlines, periods ------------------------------------------------------------
