@@ -150,10 +150,10 @@ def _boucle_docxtpl(seance: Any, sortie: Path) -> int:
     for affaire in seance.affaires:
         rendue = rendre_affaire(seance, affaire)
         for genre in GENRES:
-            with modeles.joinpath(f"{genre}.docx").open("rb") as source:
+            with modeles.joinpath(f"{genre.modele}.docx").open("rb") as source:
                 modele = Modele(source)
                 modele.render(contexte_document(seance, rendue, genre, None), jinja_env=env)
-            modele.save(sortie / f"{affaire.id}_{genre}.docx")
+            modele.save(sortie / f"{affaire.id}_{genre.modele}.docx")
             nombre += 1
     return nombre
 

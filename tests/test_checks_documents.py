@@ -124,14 +124,14 @@ def test_a_transmission_pdf_whose_convention_was_altered(
     ]
     transmission = assembler(affaire, pieces, tmp_path / "transmission.pdf", dossier.collectivite)
     findings = _documents(check(dossier, [transmission]))
-    assert sorted(f.code for f in findings) == ["P003", "P005", "P017"]  # the subsidy, at its place
+    # the subsidy changed, at its place: changed, not missing (no P003)
+    assert sorted(f.code for f in findings) == ["P005", "P017"]
     inconnu = _un(findings, "P017")
     assert inconnu.location.file == str(transmission) and inconnu.location.kind == "convention"
     assert inconnu.location.part is not None
     assert re.fullmatch(
         r"page [4-7] ligne \d+, « Annexe 2 – Projet de convention 2025 »", inconnu.location.part
     )
-    assert _un(findings, "P003").location.part == "« Annexe 2 – Projet de convention 2025 »"
 
 
 def _un(findings: list[Finding], code: str) -> Finding:
@@ -147,24 +147,33 @@ def test_an_amount_changed_in_a_cell_of_the_deliberation(
         _genre(generes, "_deliberation.docx"), tmp_path / "d.docx", f"9{NNBSP}380,00", f"9{NNBSP}830,00"
     )
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P018"]  # the proposition's cell, at its place
+    assert sorted(f.code for f in findings) == ["P018"]  # the proposition's cell, at its place
     inconnu = _un(findings, "P018")
     assert inconnu.location.file == str(copie)
     assert inconnu.location.kind == "délibération" and inconnu.location.affaire == "lianes-2025"
     assert inconnu.location.part == "tableau 1 ligne 2 colonne 5"
     assert inconnu.location.text == "9 830,00"
     assert inconnu.values == {"ecrit": "9830.00", "dossier": "9380.00", "colonne": "proposition"}
-    assert _un(findings, "P003").values["attendu"] == "9380.00"
 
 
 def test_the_solde_changed_in_the_rapport(generes: Path, dossier: actes62.Dossier, tmp_path: Path) -> None:
     copie = remplacer(_genre(generes, "_rapport.docx"), tmp_path / "r.docx", "620,00", "630,00")
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P018"]
+    assert sorted(f.code for f in findings) == ["P018"]
     assert _un(findings, "P018").location.part == "tableau 1 ligne 2 colonne 7"
     assert _un(findings, "P018").values["colonne"] == "solde"
-    manquant = _un(findings, "P003")
-    assert manquant.values == {"attendu": "620.00", "quoi": "le solde de l'opération C05-043A06"}
+
+
+def test_the_solde_erased_from_the_rapport(generes: Path, dossier: actes62.Dossier, tmp_path: Path) -> None:
+    """A figure erased (not changed) is missing where the template writes it: its cell."""
+    copie = remplacer(_genre(generes, "_rapport.docx"), tmp_path / "r.docx", "620,00", "")
+    manquant = _un(_documents(check(dossier, [copie])), "P003")
+    assert manquant.values == {
+        "attendu": "620.00",
+        "quoi": "la colonne « Solde » de la ligne « C05-043A06 »",
+        "modele": "620,00",
+    }
+    assert manquant.location.part == "tableau 1 ligne 2 colonne 7"
 
 
 def test_a_date_changed_in_the_convention(generes: Path, dossier: actes62.Dossier, tmp_path: Path) -> None:
@@ -172,12 +181,11 @@ def test_a_date_changed_in_the_convention(generes: Path, dossier: actes62.Dossie
         _genre(generes, "_convention.docx"), tmp_path / "c.docx", "31 décembre 2025", "30 décembre 2025"
     )
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P009"]
+    assert sorted(f.code for f in findings) == ["P009"]  # changed, at its place: not also missing
     date = _un(findings, "P009")
     assert date.values == {"ecrite": "2025-12-30"}
     assert date.location.part is not None and date.location.part.startswith("paragraphe ")
     assert date.location.text is not None and "30 décembre 2025" in date.location.text
-    assert _un(findings, "P003").values == {"attendu": "2025-12-31", "quoi": "la fin de la période"}
 
 
 def test_the_amount_in_words_changed(generes: Path, dossier: actes62.Dossier, tmp_path: Path) -> None:
@@ -207,7 +215,7 @@ def test_a_pdf_of_a_convention_whose_amount_was_changed(
     )
     (pdf,) = convertir_pdf([copie], tmp_path / "pdf", pdfa=False)
     findings = _documents(check(dossier, [pdf]))
-    assert sorted(f.code for f in findings) == ["P003", "P005", "P017"]
+    assert sorted(f.code for f in findings) == ["P005", "P017"]
     inconnu = _un(findings, "P017")
     assert inconnu.values == {"ecrit": "9830", "montant": "9380.00"}
     assert inconnu.location.kind == "convention"
@@ -223,7 +231,7 @@ def test_a_siret_and_a_cited_act_changed(generes: Path, dossier: actes62.Dossier
         "438 535 221 00032",
     )
     findings = _documents(check(dossier, [convention]))
-    assert sorted(f.code for f in findings) == ["P003", "P012"]
+    assert sorted(f.code for f in findings) == ["P012"]
     assert _un(findings, "P012").values["ecrit"] == "43853522100032"
     deliberation = remplacer(
         _genre(generes, "_deliberation.docx"), tmp_path / "d.docx", "01/07/2021", "02/07/2021"
@@ -243,12 +251,12 @@ def test_a_percentage_and_the_total_changed_in_the_budget(
     budget = _genre(generes, "_budget.docx")
     copie = remplacer(budget, tmp_path / "b.docx", "31,98", "31,89")
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P006", "P007"]  # 31,98 % is no longer written
+    assert sorted(f.code for f in findings) == ["P006", "P007"]  # 31,98 % changed at its place
     assert _un(findings, "P006").location.part == "tableau 1 ligne 2 colonne 4"
     assert _un(findings, "P006").values == {"ecrit": "31.89", "attendu": "31.98"}
     copie = remplacer(budget, tmp_path / "b2.docx", f"9{NNBSP}380,00", f"9{NNBSP}390,00")
     findings = _documents(check(dossier, [copie]))
-    assert {f.code for f in findings} == {"P003", "P004", "P006", "P008"}
+    assert {f.code for f in findings} == {"P004", "P006", "P008"}  # changed, not erased: no P003
     assert _un(findings, "P008").location.part == "tableau 1 ligne 10 colonne 3"
 
 
@@ -272,14 +280,19 @@ def test_a_small_document_made_here(dossier: actes62.Dossier, tmp_path: Path) ->
         "colonne": "proposition",
     }
     manquants = {f.values["quoi"] for f in findings if f.code == "P003"}
-    assert manquants == {
-        "la dépense sur l'opération C05-043A06",  # the table says 9 830
-        "les voix pour",  # nor the vote, its result and the ACTES identifier the template writes
+    # what the shipped template writes and this document does not: the vote, its result, the
+    # ACTES identifier, the acts its visas cite, the avis; the table's other columns
+    assert {
+        "les voix pour",
         "les voix contre",
         "les abstentions",
         "le résultat du vote",
         "l'identifiant ACTES de l'accusé de réception",
-    }
+        "le numéro 2021-257",
+        "la colonne « Dépense € » de la ligne « C05-043A06 »",
+    } <= manquants
+    assert "le numéro 2025-344" not in manquants  # written: « (N°2025-344) »
+    assert "la colonne « CP € » de la ligne « C05-043A06 »" not in manquants  # written: 10 000,00
 
 
 def test_unreadable_and_foreign_documents(dossier: actes62.Dossier, tmp_path: Path, generes: Path) -> None:
@@ -344,7 +357,7 @@ def test_documents_are_tied_to_their_affaire_among_many(dossier: actes62.Dossier
                 "dossier": "062-226200012-20250915-lmc1526130-DE",
             },
         ),
-        ("Contre : 0 voix", "", "P003", {"attendu": "0", "quoi": "les voix contre"}),
+        ("Contre : 0 voix", "", "P003", {"attendu": "0", "quoi": "les voix contre", "modele": "Contre : 0"}),
     ],
     ids=["pour", "abstention", "result", "actes", "contre erased"],
 )
@@ -370,7 +383,7 @@ def test_impossible_dates_and_wrong_weekdays(generes: Path, dossier: actes62.Dos
         _genre(generes, "_convention.docx"), tmp_path / "c.docx", "31 décembre 2025", "31 septembre 2025"
     )
     findings = _documents(check(dossier, [copie]))
-    assert sorted(f.code for f in findings) == ["P003", "P015"]
+    assert sorted(f.code for f in findings) == ["P015"]  # the date changed (to none), not erased
     impossible = _un(findings, "P015")
     assert impossible.values == {"ecrite": "31 septembre 2025"}
     assert impossible.location.part is not None and impossible.location.part.startswith("paragraphe ")

@@ -12,9 +12,12 @@ import os
 import sys
 import time
 import traceback
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
+
+from lxml import etree
 
 from actes62 import formats
 from actes62.errors import Actes62Error
@@ -124,6 +127,7 @@ def _commande_check(arguments: argparse.Namespace, sortie: TextIO) -> int:
         progression=True,
         select=arguments.select,
         ignore=arguments.ignore or (),
+        templates=Path(arguments.templates) if arguments.templates else None,
     )
     duree = time.perf_counter() - debut
     if arguments.format == "json":
@@ -233,6 +237,36 @@ def _commande_exemple(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _commande_modele(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.errors import TemplateError
+    from actes62.fichiers import ecrire_atomique
+    from actes62.gabarit_fichier import normaliser, texte
+
+    code = EXIT_OK
+    for nom in arguments.fichiers:
+        chemin = Path(nom)
+        try:
+            donnees = chemin.read_bytes()
+            resultat = texte(donnees) if arguments.action_modele == "texte" else normaliser(donnees)
+        except OSError as exc:
+            raise TemplateError(chemin, f"illisible : {exc.strerror or exc}") from None
+        except (ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+            raise TemplateError(chemin, f"ce n'est pas un document Word lisible ({exc})") from None
+        if isinstance(resultat, str):
+            sortie.write(resultat)
+        elif resultat == donnees:
+            print(f"{chemin} : déjà normalisé", file=sortie)
+        elif arguments.verifier:
+            print(
+                f"{chemin} : n'est pas normalisé (lancez « actes62 modele normaliser {chemin} »)", file=sortie
+            )
+            code = EXIT_FINDINGS
+        else:
+            ecrire_atomique(chemin, resultat)
+            print(f"{chemin} : normalisé", file=sortie)
+    return code
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -270,6 +304,12 @@ def _parseur() -> argparse.ArgumentParser:
     check.add_argument("fichiers", nargs="*", help="documents DOCX/PDF ou dossiers à vérifier")
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="format de sortie (text ou json)"
+    )
+    check.add_argument(
+        "--templates",
+        metavar="MODELES",
+        help="dossier des modèles DOCX de la collectivité, ceux qui ont écrit les documents "
+        "(par défaut : les modèles livrés)",
     )
     _options_regles(check)
     check.set_defaults(action=_commande_check)
@@ -320,6 +360,22 @@ def _parseur() -> argparse.ArgumentParser:
     exemple.add_argument("destination", help="dossier où copier les exemples")
     exemple.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
     exemple.set_defaults(action=_commande_exemple)
+
+    modele = sous.add_parser(
+        "modele",
+        help="lire ou normaliser un modèle DOCX (texte lisible, octets reproductibles)",
+        description="« texte » imprime un modèle comme des lignes lisibles (style, texte, tableaux, "
+        "en-têtes et pieds de page) pour comparer deux versions ; « normaliser » réécrit son archive "
+        "sous une forme fixe (mêmes contenus, mêmes octets), quel que soit le logiciel qui l'a enregistré.",
+    )
+    modele.add_argument("action_modele", choices=("texte", "normaliser"), metavar="texte|normaliser")
+    modele.add_argument("fichiers", nargs="+", help="modèles DOCX")
+    modele.add_argument(
+        "--verifier",
+        action="store_true",
+        help="avec « normaliser » : ne rien écrire, dire ce qui ne l'est pas",
+    )
+    modele.set_defaults(action=_commande_modele)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")

@@ -40,6 +40,7 @@ from actes62.model import (
     Collectivite,
     Convention,
     Deliberation,
+    DocumentKind,
     Dossier,
     Imputation,
     Rapport,
@@ -49,9 +50,11 @@ from actes62.textes import contexte_affaire, environnement, rendre_affaire
 
 __all__ = ["GENRES", "Gabarit", "Genre", "contexte_document", "modeles_livres"]
 
-Genre = Literal["deliberation", "rapport", "convention", "annexe_budget"]
-GENRES: tuple[Genre, ...] = ("deliberation", "rapport", "convention", "annexe_budget")
+Genre = DocumentKind
+"""The kind of document a template writes (the model's one enumeration)."""
+GENRES: tuple[DocumentKind, ...] = tuple(DocumentKind)
 """The kinds of document, in the order they are written for an affaire."""
+_NOMS = tuple(kind.modele for kind in DocumentKind)
 
 _TYPES_CONTEXTE: dict[str, Any] = {
     "collectivite": Collectivite,
@@ -73,7 +76,7 @@ _TYPES_ANNEXE: dict[str, Any] = {"annexe": AnnexeBudget, "numero_annexe": int}
 
 
 def _types_contexte(genre: Genre) -> dict[str, Any]:
-    return {**_TYPES_CONTEXTE, **(_TYPES_ANNEXE if genre == "annexe_budget" else {})}
+    return {**_TYPES_CONTEXTE, **(_TYPES_ANNEXE if genre is DocumentKind.BUDGET else {})}
 
 
 # --- where templates are ------------------------------------------------------------------------------
@@ -91,21 +94,21 @@ def modeles_livres() -> Traversable:
 def _source(genre: Genre, template: Path | None) -> tuple[bytes, str]:
     """The bytes of the template for `genre` and the name to give it in messages."""
     if template is None:
-        fichier = modeles_livres().joinpath(f"{genre}.docx")
-        return fichier.read_bytes(), f"{genre}.docx (livré avec actes62)"
+        fichier = modeles_livres().joinpath(f"{genre.modele}.docx")
+        return fichier.read_bytes(), f"{genre.modele}.docx (livré avec actes62)"
     chemin = Path(template)
     if chemin.is_dir():
         inconnus = sorted(
-            f.name for f in chemin.glob("*.docx") if f.stem not in GENRES and not f.name.startswith("~$")
+            f.name for f in chemin.glob("*.docx") if f.stem not in _NOMS and not f.name.startswith("~$")
         )
         if inconnus:
-            attendus = ", ".join(f"{g}.docx" for g in GENRES)
+            attendus = ", ".join(f"{nom}.docx" for nom in _NOMS)
             raise TemplateError(
                 chemin, f"fichier(s) de modèle inconnu(s) : {', '.join(inconnus)} ; attendus : {attendus}"
             )
-        if not (chemin / f"{genre}.docx").is_file():
+        if not (chemin / f"{genre.modele}.docx").is_file():
             return _source(genre, None)
-        chemin = chemin / f"{genre}.docx"
+        chemin = chemin / f"{genre.modele}.docx"
     try:
         return chemin.read_bytes(), str(chemin)
     except OSError as exc:
@@ -123,17 +126,19 @@ class Gabarit:
     valid Jinja, or uses a name the context does not have.
     """
 
-    def __init__(self, genre: Genre, template: Path | None = None) -> None:
-        if genre not in GENRES:
-            raise GenerationError(f"type de document inconnu : « {genre} » (attendus : {', '.join(GENRES)})")
-        self.genre: Genre = genre
-        donnees, self.nom = _source(genre, template)
+    def __init__(self, genre: DocumentKind | str, template: Path | None = None) -> None:
+        try:
+            self.genre = DocumentKind.de(genre)
+        except ValueError as exc:
+            raise GenerationError(str(exc)) from None
+        donnees, self.nom = _source(self.genre, template)
+        self.donnees = donnees  # the template file's bytes
         self._env = environnement(autoescape=True, typographie_francaise=True)
         self._modele = ModeleDocx(donnees, self._env, self.nom, env_texte=environnement(autoescape=False))
         self._verifier()
 
     def __repr__(self) -> str:
-        return f"Gabarit({self.genre!r}, {self.nom!r})"
+        return f"Gabarit({self.genre.modele!r}, {self.nom!r})"
 
     def _verifier(self) -> None:
         types_contexte = _types_contexte(self.genre)
@@ -174,11 +179,12 @@ class Gabarit:
 
 
 def contexte_document(
-    dossier: Dossier, affaire: Affaire, genre: Genre, numero_annexe: int | None
+    dossier: Dossier, affaire: Affaire, genre: DocumentKind | str, numero_annexe: int | None
 ) -> dict[str, Any]:
     """The names a template of this kind sees for an (already rendered) affaire."""
+    genre = DocumentKind.de(genre)
     contexte = contexte_affaire(dossier, affaire)
-    if genre == "annexe_budget":
+    if genre is DocumentKind.BUDGET:
         numero = numero_annexe if numero_annexe is not None else affaire.numero_annexe("budget")
         annexe = (
             affaire.annexes[numero - 1] if numero is not None and 0 < numero <= len(affaire.annexes) else None
@@ -187,7 +193,7 @@ def contexte_document(
             quelle = f" n°{numero_annexe}" if numero_annexe is not None else ""
             raise GenerationError(f"affaire « {affaire.id} » : pas d'annexe budgétaire{quelle}")
         contexte.update(annexe=annexe, numero_annexe=numero)
-    elif genre == "convention" and affaire.convention is None:
+    elif genre is DocumentKind.CONVENTION and affaire.convention is None:
         raise GenerationError(f"affaire « {affaire.id} » : elle n'a pas de convention")
     return contexte
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from actes62.formats import lire_euros, lire_pourcentage
+from actes62.model import DocumentKind
 from actes62.read import ReadDocument, TextPiece, parts
 
 __all__ = [
@@ -24,21 +25,14 @@ __all__ = [
     "BudgetRow",
     "DocumentKind",
     "Identification",
+    "Signatures",
     "identify",
     "identify_parts",
     "nature_citee",
     "pliage",
+    "signatures",
     "sirets",
 ]
-
-
-class DocumentKind(StrEnum):
-    """The kinds of act a document can be; the value is the French label used in findings."""
-
-    DELIBERATION = "délibération"
-    RAPPORT = "rapport"
-    CONVENTION = "convention"
-    BUDGET = "annexe budgétaire"
 
 
 @dataclass(frozen=True)
@@ -164,8 +158,83 @@ def _lignes_budget(cellules: list[TextPiece]) -> list[BudgetRow]:
     ]
 
 
-def identify(document: ReadDocument) -> Identification:
-    """The kind of act and the clues that tie it to an affaire, read from the document's content."""
+Signatures = tuple[tuple[DocumentKind, frozenset[str]], ...]
+"""The fixed wording of each kind's template (folded), to know a document written from it."""
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_MOT = re.compile(r"[^\W\d_]{2,}")
+_ESPACES = re.compile(r"\s+")
+_RAPPORT_NUMERO = re.compile(rf"\brapport\s+{_N}(\d+)\b", re.IGNORECASE)
+
+
+def signatures(modeles: Sequence[tuple[DocumentKind, ReadDocument]]) -> Signatures:
+    """Each template's fixed wording: the runs of its text between Jinja tags that hold two words at
+    least (« A ADOPTÉ LES DISPOSITIONS SUIVANTES », « Sens du vote »), folded. Wording that every
+    template has (a footer, « réunion du ») tells no kind from another and is left out."""
+    par_genre = []
+    for kind, modele in modeles:
+        fragments: set[str] = set()
+        for piece in modele.pieces:
+            for morceau in _JINJA.split(piece.text):
+                plie = _ESPACES.sub(" ", pliage(morceau)).strip(" :;,.()–—-")
+                if len(_MOT.findall(plie)) >= 2:
+                    fragments.add(plie)
+        par_genre.append((kind, fragments))
+    communs = set.intersection(*(f for _, f in par_genre)) if par_genre else set()
+    return tuple((kind, frozenset(f - communs)) for kind, f in par_genre if f - communs)
+
+
+def _par_signature(document: ReadDocument, signatures: Signatures) -> DocumentKind | None:
+    """The kind whose template's fixed wording the document holds most of, when it holds half of
+    it at least and clearly more than of any other."""
+    texte = _ESPACES.sub(" ", pliage(document.text))
+    scores = sorted(
+        ((sum(1 for f in fragments if f in texte) / len(fragments), kind) for kind, fragments in signatures),
+        key=lambda s: s[0],
+        reverse=True,
+    )
+    if not scores or scores[0][0] < 0.5 or (len(scores) > 1 and scores[0][0] - scores[1][0] < 0.2):
+        return None
+    return scores[0][1]
+
+
+def _selon_le_modele(kind: DocumentKind, document: ReadDocument) -> Identification:
+    """The clues of a document known by its template's wording."""
+    texte = document.text
+    if kind is DocumentKind.DELIBERATION:
+        propre = _NUMERO_PROPRE.search(texte)
+        return Identification(kind, numero_deliberation=propre[1] if propre else _numero_deliberation(texte))
+    if kind is DocumentKind.RAPPORT:
+        rapport = _RAPPORT_NUMERO.search(texte)
+        return Identification(
+            kind,
+            numero_deliberation=_numero_deliberation(texte),
+            numero_rapport=int(rapport[1]) if rapport else None,
+        )
+    numero = _numero_rattache(texte)
+    if kind is DocumentKind.CONVENTION:
+        return Identification(
+            kind, numero_deliberation=numero, sirets=tuple(dict.fromkeys(s for _, _, s in sirets(texte)))
+        )
+    lignes = _budget(document, tout_tableau=True) or ()
+    return Identification(
+        kind,
+        numero_deliberation=numero,
+        total_budget=next((r.montant[1] for r in lignes if r.total and r.montant is not None), None),
+        montants_budget=tuple(r.montant[1] for r in lignes if not r.total and r.montant is not None),
+        budget=lignes or None,
+    )
+
+
+def identify(document: ReadDocument, modeles: Signatures = ()) -> Identification:
+    """The kind of act and the clues that tie it to an affaire, read from the document's content:
+    first by the wording of the templates it may have been written from (`modeles`), else by the
+    marks any act of its kind carries (« DÉCIDE », « RAPPORT N° », a convention's title and
+    SIRET, a table of « Intitulé » and « Montant »)."""
+    if modeles:
+        kind = _par_signature(document, modeles)
+        if kind is not None:
+            return _selon_le_modele(kind, document)
     texte = document.text
     decide = _DECIDE.search(texte) is not None
     propre = _NUMERO_PROPRE.search(texte)
@@ -197,23 +266,26 @@ def identify(document: ReadDocument) -> Identification:
     return Identification(None, numero_deliberation=numero, sirets=trouves)
 
 
-def identify_parts(document: ReadDocument) -> list[tuple[ReadDocument, Identification]]:
+def identify_parts(
+    document: ReadDocument, modeles: Signatures = ()
+) -> list[tuple[ReadDocument, Identification]]:
     """Each act a document holds, identified: the parts of a PDF split by its bookmarks when two of
     them at least are acts (a transmission PDF), else the whole document."""
     morceaux = parts(document)
     if len(morceaux) > 1:
-        identifies = [(morceau, identify(morceau)) for morceau in morceaux]
+        identifies = [(morceau, identify(morceau, modeles)) for morceau in morceaux]
         if sum(1 for _, identification in identifies if identification.kind is not None) >= 2:
             return identifies
-    return [(document, identify(document))]
+    return [(document, identify(document, modeles))]
 
 
-def _budget(document: ReadDocument) -> tuple[BudgetRow, ...] | None:
-    """The rows of the first table whose header names « Intitulé » and « Montant » (None if
-    there is none): amount cell (column « Montant »), percentage cell (column « % »), total
-    row (first cell « Total… »). Header rows are left out."""
+def _budget(document: ReadDocument, tout_tableau: bool = False) -> tuple[BudgetRow, ...] | None:
+    """The rows of the first table whose header names « Intitulé » and « Montant » (with
+    `tout_tableau`, of the first table with a « Montant » column: the document is known to be a
+    budget annex) (None if there is none): amount cell (column « Montant »), percentage cell
+    (column « % »), total row (first cell « Total… »). Header rows are left out."""
     for cellules in document.tables.values():
         entete = " ".join(pliage(c.text) for c in cellules if c.is_header)
-        if "intitule" in entete and "montant" in entete:
+        if "montant" in entete and ("intitule" in entete or tout_tableau):
             return tuple(_lignes_budget(cellules))
     return None

@@ -332,6 +332,40 @@ class Beneficiaire(_Modele):
         return "e" if self.forme_juridique.feminin else ""
 
 
+# --- the kinds of document -------------------------------------------------------------------
+
+
+class DocumentKind(StrEnum):
+    """The kinds of document of an affaire, in the order they are written. The value is the French
+    label findings give; `modele` is the name of its template (`deliberation.docx`) and the end of
+    the generated files' names."""
+
+    DELIBERATION = "délibération"
+    RAPPORT = "rapport"
+    CONVENTION = "convention"
+    BUDGET = "annexe budgétaire"
+
+    @property
+    def modele(self) -> str:
+        """« deliberation », « rapport », « convention », « annexe_budget »."""
+        return {
+            DocumentKind.DELIBERATION: "deliberation",
+            DocumentKind.RAPPORT: "rapport",
+            DocumentKind.CONVENTION: "convention",
+            DocumentKind.BUDGET: "annexe_budget",
+        }[self]
+
+    @classmethod
+    def de(cls, nom: str) -> DocumentKind:
+        """The kind named by its label (« annexe budgétaire ») or its template's name
+        (« annexe_budget »); ValueError, in French, for any other name."""
+        for kind in cls:
+            if nom in (kind.value, kind.modele):
+                return kind
+        attendus = ", ".join(kind.modele for kind in cls)
+        raise ValueError(f"type de document inconnu : « {nom} » (attendus : {attendus})")
+
+
 # --- the séance -------------------------------------------------------------------------------
 
 
@@ -345,6 +379,13 @@ class Instance(StrEnum):
             Instance.COMMISSION_PERMANENTE: "Commission Permanente",
             Instance.CONSEIL_DEPARTEMENTAL: "Conseil départemental",
         }[self]
+
+    @property
+    def libelle_complet(self) -> str:
+        """« Commission Permanente du Conseil départemental » / « Conseil départemental »."""
+        if self is Instance.COMMISSION_PERMANENTE:
+            return f"{self.libelle} du Conseil départemental"
+        return self.libelle
 
 
 class Pouvoir(_Modele):
@@ -390,6 +431,12 @@ class VisaActe(_Modele):
     date: date
     titre: Texte
     portant: Texte | None = None  # « portant adoption du Pacte … » instead of a quoted title alone
+
+    @property
+    def intitule(self) -> str:
+        """How a visa names the act after its date: « portant adoption du Pacte … » when the
+        dossier gives that wording, else the title in guillemets."""
+        return self.portant if self.portant else f"« {self.titre} »"
 
 
 def _genre_visa(valeur: Any) -> str:
@@ -476,6 +523,12 @@ class Acquittement(_Modele):
     date_transmission: date
     date_reception: date
     date_publication: date
+
+    @property
+    def identifiant_accuse(self) -> str:
+        """The identifier as the accusé de réception stamps it on the act: the ACTES identifier and
+        the « -1-1 » the préfecture's application adds (version and document number)."""
+        return f"{self.identifiant}-1-1"
 
     def partie(self, nom: str) -> str:
         trouve = _ACTES_ID.match(self.identifiant)

@@ -9,6 +9,7 @@ Each piece knows where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 
 
 from __future__ import annotations
 
+import io
 import logging
 import posixpath
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from actes62._docx import verifier_zip
 from actes62.errors import DocumentIllisible
@@ -33,6 +34,7 @@ __all__ = [
     "normalise",
     "parts",
     "read_document",
+    "read_docx_bytes",
 ]
 
 EXTENSIONS = (".docx", ".pdf")
@@ -205,7 +207,12 @@ _ENTETES_PIEDS = (
 )
 
 
-def _lire_docx(chemin: Path) -> Iterator[TextPiece]:
+def read_docx_bytes(donnees: bytes, chemin: Path) -> ReadDocument:
+    """Read a DOCX held in memory (a template just filled) as if it were the file `chemin`."""
+    return ReadDocument(chemin, "docx", tuple(_lire_docx(chemin, io.BytesIO(donnees))))
+
+
+def _lire_docx(chemin: Path, source: IO[bytes] | None = None) -> Iterator[TextPiece]:
     """The body (paragraphs, tables, text boxes), then headers and footers of each section.
 
     Only the parts holding text are parsed (python-docx's parser and element classes), not the
@@ -214,7 +221,7 @@ def _lire_docx(chemin: Path) -> Iterator[TextPiece]:
     """
     from docx.oxml.parser import parse_xml
 
-    with zipfile.ZipFile(chemin) as archive:
+    with zipfile.ZipFile(source or chemin) as archive:
         try:
             verifier_zip(archive)
         except ValueError as exc:

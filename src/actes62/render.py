@@ -20,7 +20,7 @@ from actes62 import pdf as pdf_
 from actes62.errors import FichierExistant, GenerationError, TemplateError
 from actes62.fichiers import ecrire_atomique
 from actes62.gabarit import GENRES, Gabarit, Genre, contexte_document
-from actes62.model import Affaire, AnnexeBudget, AnnexeConvention, AnnexeDocument, Dossier
+from actes62.model import Affaire, AnnexeBudget, AnnexeConvention, AnnexeDocument, DocumentKind, Dossier
 from actes62.progress import Progression
 from actes62.textes import rendre_affaire
 
@@ -28,17 +28,18 @@ __all__ = ["GENRES", "Gabarit", "Genre", "generer", "nom_fichier", "nom_transmis
 
 
 def nom_fichier(
-    affaire: Affaire, genre: Genre, numero_annexe: int | None = None, extension: str = "docx"
+    affaire: Affaire, genre: DocumentKind | str, numero_annexe: int | None = None, extension: str = "docx"
 ) -> str:
     """`{affaire.id}_{numéro de délibération}_{genre}.docx`; a budget annex says its number:
     `lianes-2025_2025-344_annexe3_budget.docx`."""
+    genre = DocumentKind.de(genre)
     prefixe = f"{affaire.id}_{affaire.deliberation.numero}"
-    if genre == "annexe_budget":
+    if genre is DocumentKind.BUDGET:
         numero = numero_annexe if numero_annexe is not None else affaire.numero_annexe("budget")
         if numero is None:
             raise GenerationError(f"affaire « {affaire.id} » : elle n'a pas d'annexe budgétaire")
         return f"{prefixe}_annexe{numero}_budget.{extension}"
-    return f"{prefixe}_{genre}.{extension}"
+    return f"{prefixe}_{genre.modele}.{extension}"
 
 
 def nom_transmission(affaire: Affaire) -> str:
@@ -49,7 +50,7 @@ def nom_transmission(affaire: Affaire) -> str:
 def render_document(
     dossier: Dossier,
     affaire: Affaire,
-    kind: Genre,
+    kind: DocumentKind | str,
     destination: Path | None = None,
     template: Path | None = None,
 ) -> bytes:
@@ -74,9 +75,9 @@ def _documents(affaires: Sequence[Affaire], genres: Sequence[Genre]) -> list[_Do
     documents = []
     for affaire in affaires:
         for genre in genres:
-            if genre == "convention" and affaire.convention is None:
+            if genre is DocumentKind.CONVENTION and affaire.convention is None:
                 continue
-            if genre == "annexe_budget":
+            if genre is DocumentKind.BUDGET:
                 for numero, annexe in enumerate(affaire.annexes, start=1):
                     if isinstance(annexe, AnnexeBudget):
                         documents.append(
@@ -163,12 +164,10 @@ def generer(
 def _genres(kinds: Iterable[str] | None) -> list[Genre]:
     if kinds is None:
         return list(GENRES)
-    demandes = list(kinds)
-    inconnus = [k for k in demandes if k not in GENRES]
-    if inconnus:
-        raise GenerationError(
-            f"type(s) de document inconnu(s) : {', '.join(inconnus)} (attendus : {', '.join(GENRES)})"
-        )
+    try:
+        demandes = {DocumentKind.de(kind) for kind in kinds}
+    except ValueError as exc:
+        raise GenerationError(str(exc)) from None
     return [genre for genre in GENRES if genre in demandes]
 
 
@@ -279,16 +278,16 @@ def _produire(
 
 def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> list[tuple[str, Path]]:
     """The transmission PDF's parts in order: délibération, annexes, rapport (what exists of them)."""
-    deliberation = pdfs.get(nom_fichier(affaire, "deliberation", extension="pdf"))
+    deliberation = pdfs.get(nom_fichier(affaire, DocumentKind.DELIBERATION, extension="pdf"))
     if deliberation is None:
         return []
     pieces = [(f"Délibération n°{affaire.deliberation.numero}", deliberation)]
     for numero, annexe in enumerate(affaire.annexes, start=1):
         fichier: Path | None = None
         if isinstance(annexe, AnnexeConvention):
-            fichier = pdfs.get(nom_fichier(affaire, "convention", extension="pdf"))
+            fichier = pdfs.get(nom_fichier(affaire, DocumentKind.CONVENTION, extension="pdf"))
         elif isinstance(annexe, AnnexeBudget):
-            fichier = pdfs.get(nom_fichier(affaire, "annexe_budget", numero, extension="pdf"))
+            fichier = pdfs.get(nom_fichier(affaire, DocumentKind.BUDGET, numero, extension="pdf"))
         elif isinstance(annexe, AnnexeDocument) and annexe.fichier:
             base = (racine or Path.cwd()).resolve()
             candidat = (base / annexe.fichier).resolve()

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from actes62 import formats
 from actes62.errors import TemplateError
+from actes62.grammaire import FILTRES_GRAMMAIRE
 from actes62.load import chemin_lisible
 from actes62.model import Affaire, Dossier
 
@@ -34,6 +35,7 @@ FILTRES: dict[str, Callable[..., str]] = {
     "pourcentage": formats.pourcentage,
     "siret": formats.siret,
     "siren": formats.siren,
+    **FILTRES_GRAMMAIRE,
 }
 """The French filters, by the name templates and dossier texts use."""
 

@@ -9,6 +9,7 @@ Affaires are indexed once, so tying N documents to M affaires costs N + M, not N
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,7 @@ from actes62.faits.phrases import (
 )
 from actes62.faits.trouves import FaitsDocument, trouves
 from actes62.formats import euros, trouver_montants
-from actes62.identify import DocumentKind, Identification, identify_parts
+from actes62.identify import DocumentKind, Identification, Signatures, identify_parts
 from actes62.model import Affaire, AnnexeBudget, AnnexeDocument
 from actes62.progress import Progression
 from actes62.read import ReadDocument, documents_in, read_document
@@ -138,14 +139,15 @@ def _annexe_jointe(partie: str | None, affaires: Sequence[Affaire]) -> bool:
 
 
 def lire_et_rattacher(
-    chemins: Sequence[Path], affaires: Sequence[Affaire], progression: bool = False
+    chemins: Sequence[Path], affaires: Sequence[Affaire], progression: bool = False, modeles: Signatures = ()
 ) -> tuple[list[IdentifiedDocument], list[DocumentRejete]]:
     """Read each document once (folders expanded, a PDF of several acts split by its bookmarks)
-    and tie each act to its affaire; what cannot be is set aside with a reason."""
+    and tie each act to its affaire; what cannot be is set aside with a reason. `modeles`: the
+    wording of the templates the documents may have been written from (see `identify`)."""
     index = _Index.de(affaires)
     fichiers, rejetes = _developper(chemins)
     identifies: list[IdentifiedDocument] = []
-    for chemin, lu in zip(fichiers, _lectures(fichiers, progression), strict=True):
+    for chemin, lu in zip(fichiers, _lectures(fichiers, progression, modeles), strict=True):
         if isinstance(lu, str):
             rejetes.append(DocumentRejete(chemin, lu, illisible=True))
             continue
@@ -195,28 +197,32 @@ SEUIL_PARALLELE = 40
 _Lu = list[tuple[ReadDocument, Identification, FaitsDocument]] | str
 
 
-def _lire(chemin: Path) -> _Lu:
+def _lire(chemin: Path, modeles: Signatures = ()) -> _Lu:
     """Read, identify and extract the facts of one document (of each act of a PDF that holds
     several); the reason when it cannot be read."""
     try:
         document = read_document(chemin)
     except DocumentIllisible as exc:
         return exc.raison
-    return [(partie, identification, trouves(partie)) for partie, identification in identify_parts(document)]
+    return [
+        (partie, identification, trouves(partie))
+        for partie, identification in identify_parts(document, modeles)
+    ]
 
 
-def _lectures(chemins: Sequence[Path], progression: bool = False) -> list[_Lu]:
+def _lectures(chemins: Sequence[Path], progression: bool = False, modeles: Signatures = ()) -> list[_Lu]:
     """Each document read once, in the order given; spread over the cores for a séance."""
     barre = Progression(len(chemins), "Lecture des documents", actif=None if progression else False)
     processus = os.cpu_count() or 1
     lus: list[_Lu] = []
     if processus <= 1 or len(chemins) < SEUIL_PARALLELE:
         for chemin in chemins:
-            lus.append(_lire(chemin))
+            lus.append(_lire(chemin, modeles))
             barre.avancer()
     else:
         with ProcessPoolExecutor(processus) as executeur:
-            for lu in executeur.map(_lire, chemins, chunksize=max(1, len(chemins) // (processus * 8))):
+            lire = functools.partial(_lire, modeles=modeles)
+            for lu in executeur.map(lire, chemins, chunksize=max(1, len(chemins) // (processus * 8))):
                 lus.append(lu)
                 barre.avancer()
     barre.terminer()

@@ -17,9 +17,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from actes62.checks.attendus import Modeles, rendu_attendu
 from actes62.checks.findings import Location, excerpt
 from actes62.checks.reference import Reference
-from actes62.faits.trouves import FaitsDocument, Trouve
+from actes62.faits.trouves import FaitsDocument, Trouve, trouves
 from actes62.formats import trouver_dates, trouver_en_lettres, trouver_montants
 from actes62.identify import DocumentKind, Identification
 from actes62.load import chemin_lisible
@@ -159,6 +160,21 @@ class Context:
     textes_non_rendus: tuple[tuple[int, str], ...] = ()  # (affaire index, error message)
     fichier: str = "dossier"
     ligne: Callable[[Champ], int | None] = field(default=lambda champ: None)
+    modeles: Modeles = field(default_factory=Modeles)
+    _rendus: dict[tuple[int, DocumentKind, int], tuple[ReadDocument, FaitsDocument]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def rendu(self, document: IdentifiedDocument) -> tuple[ReadDocument, FaitsDocument]:
+        """What the templates write for this document's affaire and kind, read back, and the
+        facts it states (cached: the parts of one PDF share their affaire's renders)."""
+        cle = (document.index, document.kind, id(document.annexe))
+        if cle not in self._rendus:
+            rendu = rendu_attendu(
+                self.modeles, self.dossier, document.affaire, document.kind, document.annexe
+            )
+            self._rendus[cle] = (rendu, trouves(rendu))
+        return self._rendus[cle]
 
     # --- places in the dossier ---
 

@@ -6,14 +6,16 @@ fact the shipped templates write is looked for (documents are read and tied to t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 from stdnum.fr import siret as stdnum_siret
 
+from actes62.checks.attendus import Attendu, attendus, cles_dans, cles_du_rendu, place_dans
+from actes62.checks.attendus import cle as cle_fait
 from actes62.checks.context import (
     Context,
     Draft,
@@ -22,11 +24,11 @@ from actes62.checks.context import (
 )
 from actes62.checks.findings import Location, excerpt
 from actes62.faits.lecture import role_montant
-from actes62.faits.modele import Fait, Role
-from actes62.formats import date_longue, euros, trouver_dates, trouver_montants
+from actes62.faits.modele import Fait, Role, texte_valeur
+from actes62.formats import date_longue, euros, trouver_dates
 from actes62.identify import NUMERO_ACTE, BudgetRow, DocumentKind, nature_citee
 from actes62.model import AnnexeBudget, arrondi_pourcentage
-from actes62.read import TextPiece
+from actes62.read import ReadDocument, TextPiece
 
 __all__ = [
     "acte_cite_date_document",
@@ -102,197 +104,126 @@ def document_non_rattache(ctx: Context) -> Iterator[Draft]:
             )
 
 
-_Genre = Literal["montant", "date", "siret", "numero", "voix", "resultat", "actes", "pourcentage"]
-
-
-@dataclass(frozen=True)
-class _Attendu:
-    libelle: str
-    valeur: Decimal | date | str | tuple[str, int]
-    genre: _Genre
-    en_tableau: bool = False
-
-
-_VOIX = (
-    ("pour", "les voix pour"),
-    ("contre", "les voix contre"),
-    ("abstention", "les abstentions"),
-    ("ne prend pas part", "les membres qui ne prennent pas part au vote"),
-)
+_VOIX = {
+    "pour": "les voix pour",
+    "contre": "les voix contre",
+    "abstention": "les abstentions",
+    "ne prend pas part": "les membres qui ne prennent pas part au vote",
+}
 
 
 def _resultat(adopte: bool) -> str:
     return "Adopté" if adopte else "Rejeté"
 
 
-def _cites(ctx: Context, index: int, kinds: tuple[str, ...]) -> tuple[set[Decimal], set[date]]:
-    """The amounts and dates the affaire's rendered texts of these acts cite."""
-    montants: set[Decimal] = set()
-    dates: set[date] = set()
-    for texte in ctx.textes(index):
-        if texte.kind in kinds:
-            montants.update(valeur for _, _, valeur in trouver_montants(texte.texte))
-            dates.update(jour for _, _, jour in trouver_dates(texte.texte))
-    return montants, dates
-
-
-def _attendus(document: IdentifiedDocument, ctx: Context) -> list[_Attendu]:
-    """The facts the shipped template of this kind writes, from the model: in its own parts (and
-    tables), and those its texts cite (the amount granted, the convention's period and bilan
-    deadline appear only when the dossier's texts write them)."""
-    affaire = document.affaire
-    seance = ctx.dossier.seance
-    attendus: list[_Attendu] = []
-    kind = document.kind
-    if kind is DocumentKind.DELIBERATION:
-        deliberation = affaire.deliberation
-        vote = deliberation.vote
-        attendus.append(_Attendu("le numéro de la délibération", deliberation.numero, "numero"))
-        attendus.append(_Attendu("la date de la séance", seance.date, "date"))
-        montants, _ = _cites(ctx, document.index, ("délibération", "affaire"))
-        if affaire.montant in montants:
-            attendus.append(_Attendu("le montant attribué", affaire.montant, "montant"))
-        if any(article.tableau_imputation for article in deliberation.articles):
-            for imputation in affaire.imputations:
-                code = imputation.code_operation
-                attendus += [
-                    _Attendu(f"les CP de l'opération {code}", imputation.credits_paiement, "montant", True),
-                    _Attendu(f"la dépense sur l'opération {code}", imputation.proposition, "montant", True),
-                ]
-        nombres = (
-            {
-                "pour": vote.pour,
-                "contre": vote.contre,
-                "abstention": vote.abstention,
-                "ne prend pas part": vote.ne_prend_pas_part,
-            }
-            if vote is not None
-            else {}
+def _quoi(attendu: Attendu, rendu: ReadDocument) -> str:
+    """What the missing fact is, in words: its kind, or the words the template writes around it."""
+    if attendu.sorte == "voix" and isinstance(attendu.valeur, tuple):
+        return _VOIX[attendu.valeur[0]]
+    if attendu.sorte == "resultat":
+        return "le résultat du vote"
+    if attendu.sorte == "actes":
+        return "l'identifiant ACTES de l'accusé de réception"
+    if attendu.sorte == "numero":
+        return f"le numéro {attendu.valeur}"
+    if attendu.en_tableau and attendu.piece.header:
+        premiere = next(
+            (
+                p.text
+                for p in rendu.tables.get(attendu.piece.table or "", ())
+                if p.row == attendu.piece.row and p.column == 1 and p is not attendu.piece
+            ),
+            None,
         )
-        for cle, libelle in _VOIX if vote is not None else ():
-            nommes = cle == "ne prend pas part" and bool(deliberation.ne_prennent_pas_part)
-            if (cle != "ne prend pas part" or nombres[cle] > 0) and not nommes:  # named: no count written
-                attendus.append(_Attendu(libelle, (cle, nombres[cle]), "voix"))
-        if vote is not None:
-            attendus.append(_Attendu("le résultat du vote", _resultat(vote.adopte), "resultat"))
-        if deliberation.acquittement is not None:
-            attendus.append(
-                _Attendu(
-                    "l'identifiant ACTES de l'accusé de réception",
-                    deliberation.acquittement.identifiant,
-                    "actes",
-                )
-            )
-    elif kind is DocumentKind.RAPPORT:
-        attendus.append(_Attendu("la date de la séance", seance.date, "date"))
-        montants, _ = _cites(ctx, document.index, ("rapport", "affaire"))
-        if affaire.montant in montants:
-            attendus.append(_Attendu("le montant attribué", affaire.montant, "montant"))
-        for imputation in affaire.imputations:
-            code = imputation.code_operation
-            attendus += [
-                _Attendu(f"les CP de l'opération {code}", imputation.credits_paiement, "montant", True),
-                _Attendu(f"le disponible de l'opération {code}", imputation.disponible, "montant", True),
-                _Attendu(f"la proposition sur l'opération {code}", imputation.proposition, "montant", True),
-                _Attendu(f"le solde de l'opération {code}", imputation.solde, "montant", True),
-            ]
-    elif kind is DocumentKind.CONVENTION and affaire.convention is not None:
-        convention = affaire.convention
-        attendus += [
-            _Attendu("le SIRET de la collectivité", ctx.dossier.collectivite.siret, "siret"),
-            _Attendu("le SIRET du bénéficiaire", affaire.beneficiaire.siret, "siret"),
-        ]
-        montants, dates = _cites(ctx, document.index, ("convention",))
-        if affaire.montant in montants:
-            attendus.append(_Attendu("le montant attribué", affaire.montant, "montant"))
-        for libelle, jour in (
-            ("le début de la période", convention.debut),
-            ("la fin de la période", convention.fin),
-            ("la date limite du bilan", convention.date_limite_bilan),
-        ):
-            if jour in dates:
-                attendus.append(_Attendu(libelle, jour, "date"))
-    elif kind is DocumentKind.BUDGET and document.annexe is not None:
-        annexe = document.annexe
-        for rang, (ligne, part) in enumerate(zip(annexe.lignes, annexe.pourcentages, strict=True), start=1):
-            attendus += [
-                _Attendu(f"le montant de la ligne {rang} ({ligne.intitule})", ligne.montant, "montant", True),
-                _Attendu(f"le pourcentage de la ligne {rang} ({ligne.intitule})", part, "pourcentage", True),
-            ]
-        attendus.append(_Attendu("le total de l'annexe", annexe.total, "montant", True))
-    return attendus
+        ligne = f" de la ligne « {excerpt(premiere, marge=30)} »" if premiere else ""
+        return f"la colonne « {attendu.piece.header} »{ligne}"
+    return f"« {excerpt(attendu.piece.text, attendu.debut, attendu.fin, marge=40)} »"
 
 
-def _ecrit(attendu: _Attendu) -> str:
-    valeur = attendu.valeur
-    if isinstance(valeur, tuple):
-        return f"{valeur[1]} voix"
-    if attendu.genre == "pourcentage" and isinstance(valeur, Decimal):
-        return f"{valeur} %"
-    if isinstance(valeur, Decimal):
-        return euros(valeur)
-    if isinstance(valeur, date):
-        return date_longue(valeur)
-    return valeur
-
-
-def _valeur(attendu: _Attendu) -> str:
-    valeur = attendu.valeur
-    if isinstance(valeur, tuple):
-        return str(valeur[1])
-    if isinstance(valeur, date):
-        return valeur.isoformat()
-    return str(valeur)
+def _cles_du_document(document: IdentifiedDocument, en_tableau: bool) -> Counter[tuple[str, object]]:
+    """How many times the document states each fact (`attendus.cle`), in its tables only when
+    `en_tableau`; a bare number of a PDF may be a percentage whose « % » column was lost."""
+    faits = document.faits
+    compte: Counter[tuple[str, object]] = Counter()
+    for sorte in ("montant", "pourcentage", "date", "siret", "voix", "resultat", "actes"):
+        for piece_cle in cles_dans(sorte, document.document, faits):
+            compte[piece_cle] += 1
+    if en_tableau:
+        compte = Counter()
+        for sorte in ("montant", "pourcentage", "date", "siret", "voix", "resultat", "actes", "numero"):
+            for piece in document.document.pieces:
+                if piece.in_table and not piece.is_header:
+                    compte.update(cles_dans(sorte, document.document, faits, piece))
+        return compte
+    compte.update(cles_dans("numero", document.document, faits))
+    compte.update(("pourcentage", t.valeur) for t in faits.montants if not t.marque)
+    return compte
 
 
 def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
-    """Chaque fait que le modèle de document livré écrit est bien dans le document : le numéro de la
-    délibération, la date de la séance, les CP et dépenses du tableau d'imputation de la
-    délibération, ses voix (pour, contre, abstention), son résultat (« Adopté ») et l'identifiant
-    ACTES de son accusé de réception ; les CP, disponible, proposition et solde du tableau du
-    rapport ; les SIRET de la convention ; les lignes, pourcentages et total de l'annexe
-    budgétaire (dans un tableau, pour un DOCX). Le montant attribué, la période et la date limite
-    du bilan sont attendus là où les textes du dossier les écrivent.
+    """Chaque fait que le modèle de document écrit pour l'affaire est bien dans le document : le
+    modèle (celui livré avec actes62, ou ceux de la collectivité donnés par `--templates`) est
+    rempli pour l'affaire, relu comme le document, et chaque montant, pourcentage, date, SIRET,
+    numéro d'acte, décompte des voix, résultat du vote et identifiant ACTES qu'il écrit est
+    cherché dans le document (dans un tableau s'il l'écrit dans un tableau, pour un DOCX ; autant
+    de fois qu'il l'écrit). Un fait effacé est signalé à l'endroit du document qui correspond à
+    celui où le modèle l'écrit ; un fait changé ne l'est pas ici : les règles sur les valeurs le
+    signalent à sa place.
 
-    Pourquoi : un fait absent a été retouché ou effacé à la main après la génération.
-    Référence : les modèles de documents d'actes62 (templates/) et les textes du dossier."""
+    Pourquoi : un fait absent a été effacé à la main après la génération.
+    Référence : les modèles de documents (templates/ ou ceux de la collectivité) et le dossier."""
     for document in ctx.documents:
-        faits = document.faits
-        tableaux = document.document.format == "docx" and bool(document.document.tables)
-        montants_partout = {t.valeur for t in faits.montants}
-        montants_tableaux = {t.valeur for t in faits.montants if t.piece.in_table}
-        nus = {t.valeur for t in faits.montants if not t.marque}  # a PDF: percentages without « % »
-        presents: dict[str, set[object]] = {
-            "date": {t.valeur for t in faits.dates},
-            "siret": {t.valeur for t in faits.sirets},
-            # a vote count, a result, an identifier written but different: P013, P014
-            "voix": {t.valeur[0] for t in faits.voix},
-            "resultat": {"Adopté", "Rejeté"} if faits.resultats else set(),
-            "actes": {t.valeur for t in faits.identifiants_actes},
-            "pourcentage": {t.valeur for t in faits.pourcentages} | nus,
-        }
-        texte = document.document.text
-        for attendu in _attendus(document, ctx):
-            dans_un_tableau = attendu.en_tableau and tableaux
-            valeur = attendu.valeur
-            if attendu.genre == "montant":
-                present = valeur in (montants_tableaux if dans_un_tableau else montants_partout)
-            elif attendu.genre == "numero" and isinstance(valeur, str):
-                present = re.search(rf"(?<![\d-]){re.escape(valeur)}(?![\d-])", texte) is not None
-            elif attendu.genre == "voix" and isinstance(valeur, tuple):
-                present = valeur[0] in presents["voix"]
-            elif attendu.genre == "actes":
-                present = bool(presents["actes"])
-            else:
-                present = valeur in presents[attendu.genre]
-            if not present:
-                ou = " dans un tableau" if dans_un_tableau else ""
-                yield Draft(
-                    f"{attendu.libelle} ({_ecrit(attendu)}) n'est pas écrit{ou} dans ce document "
-                    f"({document.kind.value})",
-                    _lieu(document, "tableau" if dans_un_tableau else None),
-                    {"attendu": _valeur(attendu), "quoi": attendu.libelle},
-                )
+        rendu, faits_rendu = ctx.rendu(document)
+        lu = document.document
+        tableaux = lu.format == "docx" and bool(lu.tables)
+        groupes: dict[tuple[tuple[str, object], bool], list[Attendu]] = {}
+        for attendu in attendus(rendu, faits_rendu):
+            groupes.setdefault((cle_fait(attendu), attendu.en_tableau and tableaux), []).append(attendu)
+        ecrits = {en_tableau: _cles_du_document(document, en_tableau) for en_tableau in (False, True)}
+        for (cle_attendue, en_tableau), liste in groupes.items():
+            manque = len(liste) - ecrits[en_tableau][cle_attendue]
+            for attendu in liste:
+                if manque <= 0:
+                    break
+                place = place_dans(lu, rendu, attendu)
+                if place is not None:
+                    ici = cles_dans(attendu.sorte, lu, document.faits, *place)
+                    if cle_attendue in ici:
+                        continue  # this one is there
+                    autour = cles_du_rendu(attendu, rendu, faits_rendu, pdf=lu.format != "docx")
+                    if len(ici) >= len(autour):
+                        manque -= 1
+                        continue  # written there, but changed: the rules on values say so, at that place
+                manque -= 1
+                yield _manquant(document, rendu, attendu, place, en_tableau)
+
+
+def _manquant(
+    document: IdentifiedDocument,
+    rendu: ReadDocument,
+    attendu: Attendu,
+    place: tuple[TextPiece, int, int] | None,
+    en_tableau: bool,
+) -> Draft:
+    if place is not None:
+        lieu = Trouve(place[0], place[1], place[2], None).lieu(document)
+        if not place[0].text:  # an emptied cell
+            lieu = replace(lieu, text=None)
+    else:
+        lieu = _lieu(document, "tableau" if en_tableau else None)
+    quoi = _quoi(attendu, rendu)
+    ou = " dans un tableau" if en_tableau else ""
+    return Draft(
+        f"{quoi} : le modèle écrit « {attendu.ecrit.strip()} », absent{ou} de ce document ({document.kind.value})",
+        lieu,
+        {
+            "attendu": str(attendu.valeur[1])
+            if isinstance(attendu.valeur, tuple)
+            else texte_valeur(attendu.valeur),
+            "quoi": quoi,
+            "modele": attendu.ecrit.strip(),
+        },
+    )
 
 
 def montant_inconnu_document(ctx: Context) -> Iterator[Draft]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from actes62.checks import attach, citations, dates, identifiers, money, seance
 from actes62.checks import documents as lecture
+from actes62.checks.attendus import Modeles
 from actes62.checks.audit import AUDIT_RULES
 from actes62.checks.context import Champ, Context, DocumentRejete, Draft, IdentifiedDocument
 from actes62.checks.findings import Finding, Location, Severity
@@ -195,6 +196,7 @@ def check(
     progression: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    templates: Path | None = None,
 ) -> list[Finding]:
     """Check the dossier, and each document (DOCX/PDF) against it; returns the findings, rule by rule.
 
@@ -204,13 +206,22 @@ def check(
     while the documents are read, on a terminal only.
     `select` / `ignore` choose rules by code or prefix, as ruff does (`ignore=["I005", "D"]`); the
     rules the dossier ignores (`regles.ignorer`) are left out too.
+    `templates`: the collectivité's templates (a folder of `deliberation.docx`…, as `generer`
+    takes), which the documents are expected to follow; the shipped ones by default.
     Never raises on a bad dossier or document: a rule that fails becomes an X001 finding;
-    `RegleInconnue` for a code no rule has.
+    `RegleInconnue` for a code no rule has, `TemplateError` for a template that cannot be used.
     """
     if dossier is None:  # no dossier: the documents are compared with each other
         return audit(list(documents), rules=rules, progression=progression, select=select, ignore=ignore)
     return check_et_ecartes(
-        dossier, documents, source, rules=rules, progression=progression, select=select, ignore=ignore
+        dossier,
+        documents,
+        source,
+        rules=rules,
+        progression=progression,
+        select=select,
+        ignore=ignore,
+        templates=templates,
     )[0]
 
 
@@ -223,12 +234,16 @@ def check_et_ecartes(
     progression: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    templates: Path | None = None,
 ) -> tuple[list[Finding], list[Finding], Selection]:
     """As `check`, and also the findings of the rules left out, with the selection that left them
     out (to count them, with their reasons, in a summary)."""
     selection = selection_de(dossier, select, ignore)
+    modeles = Modeles(Path(templates) if templates is not None else None)
+    if documents:
+        modeles.verifier()
     with _sans_ramasse_miettes():
-        gardes, ecartes = selection.partager(_check(dossier, documents, source, rules, progression))
+        gardes, ecartes = selection.partager(_check(dossier, documents, source, rules, progression, modeles))
     return gardes, ecartes, selection
 
 
@@ -261,6 +276,7 @@ def _check(
     source: Path | None,
     rules: Sequence[Rule],
     progression: bool,
+    modeles: Modeles,
 ) -> list[Finding]:
     fichier = str(source) if source is not None else "dossier"
     try:
@@ -271,7 +287,9 @@ def _check(
     identifies: list[IdentifiedDocument] = []
     rejetes: list[DocumentRejete] = []
     try:
-        identifies, rejetes = attach.lire_et_rattacher(documents, affaires, progression)
+        identifies, rejetes = attach.lire_et_rattacher(
+            documents, affaires, progression, modeles.signatures() if documents else ()
+        )
     except Exception as exc:  # a bug in reading: report it, check the dossier all the same
         findings.append(_interne("lecture", "la lecture des documents", exc, fichier))
     ctx = Context(
@@ -283,6 +301,7 @@ def _check(
         textes_non_rendus=non_rendus,
         fichier=fichier,
         ligne=_lignes(source),
+        modeles=modeles,
     )
     for rule in rules:
         if rule.check is None:
