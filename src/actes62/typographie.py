@@ -266,6 +266,8 @@ def _ponctuation_haute(texte: str, proteges: list[tuple[int, int]]) -> list[_Mod
             modifs += _blanc(texte, m.start(1), m.end(1), voulu)
             continue
         suivant = texte[signe + 1 : signe + 2]
+        if _protege(signe - 1, proteges):  # glued to a URL: part of it, maybe
+            continue
         if suivant and (suivant.isalnum() or suivant in "/\\:;!?"):  # 14:30, 1:100, urn:x, a;b
             continue
         modifs.append(_Modif(signe, _AVANT, voulu))
