@@ -5,6 +5,7 @@ délibération read back from the PDF LibreOffice makes of it."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import zipfile
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import actes62
-from actes62 import formats, pdf, read, typographie
+from actes62 import _docx, formats, pdf, read, render, typographie
 from actes62.model import Dossier
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -244,6 +245,60 @@ def test_a_whole_part_headers_tables_and_text_boxes() -> None:
     assert textes == [f"Rapport n°{NBSP}27{NBSP}: ", f"Zone{NBSP}: l’encadré", f"Total{NBSP}:"]
     assert partie.find(f".//{W}drawing//{W}p") is not None  # the text box stays in its run
     assert typographie.corriger(partie) == 0
+
+
+_NOTES = {
+    "footnotes": "Voir l'article L.3121-14: rapport n°{{ rapport.numero }}",
+    "endnotes": "Séance du {{ seance.date | date_longue }} ; «{{ beneficiaire.nom }}»",
+}
+
+
+def _modele_avec_notes(chemin: Path) -> None:
+    """A template whose footnotes and endnotes parts cite the dossier (Word keeps two separator
+    notes first; they are left as they are)."""
+    import docx
+
+    document: Any = docx.Document()
+    document.add_paragraph("{{ affaire.titre }}")
+    tampon = io.BytesIO()
+    document.save(tampon)
+    entrees = dict(_docx.lire_zip(tampon.getvalue()))
+    relations = entrees["word/_rels/document.xml.rels"].decode()
+    types = entrees["[Content_Types].xml"].decode()
+    for rang, (partie, texte) in enumerate(_NOTES.items()):
+        note = partie[:-1]
+        entrees[f"word/{partie}.xml"] = (
+            f'<w:{partie} xmlns:w="{NS}"><w:{note} w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+            f'</w:r></w:p></w:{note}><w:{note} w:id="1"><w:p><w:r><w:t xml:space="preserve">{texte}</w:t>'
+            f"</w:r></w:p></w:{note}></w:{partie}>"
+        ).encode()
+        relations = relations.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdNote{rang}" Target="{partie}.xml" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/{partie}"/></Relationships>',
+        )
+        types = types.replace(
+            "</Types>",
+            f'<Override PartName="/word/{partie}.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            f'wordprocessingml.{partie}+xml"/></Types>',
+        )
+    entrees["word/_rels/document.xml.rels"] = relations.encode()
+    entrees["[Content_Types].xml"] = types.encode()
+    chemin.write_bytes(_docx.ecrire_zip(entrees.items()))
+
+
+def test_footnotes_and_endnotes_are_rendered_and_typeset(tmp_path: Path) -> None:
+    modele = tmp_path / "rapport.docx"
+    _modele_avec_notes(modele)
+    dossier = actes62.load(LIANES)
+    donnees = render.render_document(dossier, dossier.affaires[0], "rapport", template=modele)
+    with zipfile.ZipFile(io.BytesIO(donnees)) as archive:
+        notes = {partie: etree.fromstring(archive.read(f"word/{partie}.xml")) for partie in _NOTES}
+    textes = {partie: [texte_brut(p) for p in racine.iter(f"{W}p")] for partie, racine in notes.items()}
+    assert textes == {
+        "footnotes": ["", f"Voir l’article{NBSP}L.3121{TRAIT}14{NBSP}: rapport n°{NBSP}27"],
+        "endnotes": ["", f"Séance du 15{NBSP}septembre{NBSP}2025{NNBSP}; «{NBSP}Lianes coopération{NBSP}»"],
+    }
 
 
 # --- for all inputs ---------------------------------------------------------------------------------------

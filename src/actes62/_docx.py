@@ -48,6 +48,7 @@ _TYPES_RENDUS = {
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
 }
 _DOCUMENT = "word/document.xml"
 _PROPRIETES = "docProps/core.xml"

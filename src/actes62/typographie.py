@@ -405,10 +405,12 @@ def _proteges(texte: str) -> list[tuple[int, int]]:
 
 
 def _corriger(texte: _Texte) -> None:
+    proteges = _proteges(texte.texte)
     for regle in REGLES:
-        modifs = regle(texte.texte, _proteges(texte.texte))
+        modifs = regle(texte.texte, proteges)
         if modifs:
             texte.appliquer(modifs)
+            proteges = _proteges(texte.texte)
 
 
 # --- writing the runs back --------------------------------------------------------------------------------
