@@ -194,7 +194,6 @@ _PROTEGES = re.compile(
     """,
     re.VERBOSE,
 )
-_ESPACES = " " + NBSP + NNBSP
 _LETTRE = r"[^\W\d_]"
 
 
