@@ -50,13 +50,14 @@ def _genre(dossier: Path, fin: str) -> Path:
 
 def remplacer(source: Path, destination: Path, ancien: str, nouveau: str) -> Path:
     """A copy of the DOCX where `ancien` is replaced in the paragraphs (body and table cells) that
-    contain it; fails if it is found nowhere."""
+    contain it, no-break spaces read as spaces if need be; fails if it is found nowhere."""
     document = docx.Document(str(source))
     trouve = False
     for element in document.element.body.iter(qn("w:p")):
         paragraphe = Paragraph(element, document)
-        if ancien in paragraphe.text:
-            texte = paragraphe.text.replace(ancien, nouveau)
+        texte = paragraphe.text if ancien in paragraphe.text else paragraphe.text.replace("\xa0", " ")
+        if ancien in texte:
+            texte = texte.replace(ancien, nouveau)
             runs = paragraphe.runs
             runs[0].text = texte
             for run in runs[1:]:
@@ -302,7 +303,7 @@ def test_unreadable_and_foreign_documents(dossier: actes62.Dossier, tmp_path: Pa
     document = docx.Document()
     document.add_paragraph("Bilan d'activités 2024")
     document.save(str(etranger))
-    autre = remplacer(_genre(generes, "_rapport.docx"), tmp_path / "r.docx", "RAPPORT N°27", "RAPPORT N°99")
+    autre = remplacer(_genre(generes, "_rapport.docx"), tmp_path / "r.docx", "RAPPORT N° 27", "RAPPORT N° 99")
     findings = _documents(check(dossier, [casse, etranger, autre]))
     assert sorted((f.code, Path(f.location.file).name) for f in findings) == [
         ("P001", "bilan.docx"),

@@ -79,8 +79,8 @@ ATTENDUS = {
         "Publication électronique le : 1er octobre 2025",
         "DÉPARTEMENT DU PAS-DE-CALAIS",
         "RÉUNION DU 15 SEPTEMBRE 2025",
-        "(N°2025-344)",
-        "Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021",
+        "(N° 2025-344)",
+        "Vu la délibération n° 2021-257 du Conseil départemental en date du 01/07/2021",
         "DÉCIDE :",
         "Article 3 :",
         "Pour : 44 voix",
@@ -89,7 +89,7 @@ ATTENDUS = {
         "Maryline VINCLAIRE",
     ],
     "rapport": [
-        "RAPPORT N°27",
+        "RAPPORT N° 27",
         "Territoire(s) : Tous les territoires",
         "a émis un avis favorable sur ce rapport lors de sa réunion du 02/09/2025",
     ],
@@ -101,7 +101,7 @@ ATTENDUS = {
         "Christian DERUY",
         "Elise MOULENE",
     ],
-    "annexe3_budget": ["Annexe 3", "TOTAL", "Intitulé de l'action"],
+    "annexe3_budget": ["Annexe 3", "TOTAL", "Intitulé de l’action"],
 }
 NOMBRES = {
     "deliberation": ["10 000,00", "9 380,00", "9 380 €"],

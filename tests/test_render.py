@@ -18,10 +18,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
+from lxml import etree
 
 import actes62
 from actes62 import gabarit as gabarit_
-from actes62 import render
+from actes62 import render, typographie
 from actes62.errors import FichierExistant, GenerationError, TemplateError
 from actes62.load import load_text
 from actes62.model import AnnexeBudget, Dossier
@@ -41,8 +42,8 @@ NOMS = {
 
 
 def normal(texte: str) -> str:
-    """NFKC (U+00A0 and U+202F become spaces), runs of spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", texte).split(" "))
+    """NFKC (U+00A0 and U+202F become spaces), runs of spaces collapsed, ’ read as '."""
+    return " ".join(unicodedata.normalize("NFKC", texte).split(" ")).replace("’", "'")
 
 
 def style(paragraphe: Paragraph) -> str:
@@ -125,7 +126,7 @@ def test_deliberation_header_and_seance(deliberation: Lu) -> None:
         "Assistant également sans voix délibérative : M. Jean-Louis COTTIGNY, M. Bertrand PETIT, "
         "M. Jean-Marc TELLIER.",
         "Excusé(s) sans voix délibérative : M. Michel DAGBERT.",
-        "(N°2025-344)",
+        "(N° 2025-344)",
         "La Commission Permanente du Conseil départemental du Pas-de-Calais,",
     ):
         assert ligne in textes
@@ -143,19 +144,19 @@ def test_deliberation_visas(deliberation: Lu) -> None:
         "Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, "
         "L.3121-14-1, L.3211-1 et L.3211-2 ;",
         "Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.1115-1 et suivants ;",
-        "Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021 « Délégation "
+        "Vu la délibération n° 2021-257 du Conseil départemental en date du 01/07/2021 « Délégation "
         "d'attributions à la Commission Permanente » ;",
-        "Vu la délibération n°2025-70 du Conseil départemental en date du 24/03/2025 « L'ouverture au monde "
+        "Vu la délibération n° 2025-70 du Conseil départemental en date du 24/03/2025 « L'ouverture au monde "
         "dans le Pas-de-Calais : mobilité internationale des jeunes et jumelages » ;",
-        "Vu la délibération n°2022-316 du Conseil départemental en date du 26/09/2022 « Pacte des solidarités "
-        'territoriales "Agir avec vous pour bien vivre dans le Pas-de-Calais" » ;',
-        "Vu la délibération n°2022-11 du Conseil départemental en date du 24/01/2022 « L'ouverture au monde "
+        "Vu la délibération n° 2022-316 du Conseil départemental en date du 26/09/2022 « Pacte des solidarités "
+        "territoriales « Agir avec vous pour bien vivre dans le Pas-de-Calais » » ;",
+        "Vu la délibération n° 2022-11 du Conseil départemental en date du 24/01/2022 « L'ouverture au monde "
         "dans le Pas-de-Calais : 3 dispositifs départementaux » ;",
-        "Vu la délibération n°2024-401 de la Commission Permanente en date du 14/10/2024 « Soutien aux actions "
+        "Vu la délibération n° 2024-401 de la Commission Permanente en date du 14/10/2024 « Soutien aux actions "
         "d'accompagnement et de suivi apportées par l'association Lianes coopération en lien avec la mise en "
         "œuvre des dispositifs départementaux « Pas-de-Calais, mobilité européenne et internationale » et "
         "« Jumelages innovants » » ;",
-        "Vu la délibération n°2023-125 de la Commission Permanente en date du 25/03/2023 « L'ouverture au monde "
+        "Vu la délibération n° 2023-125 de la Commission Permanente en date du 25/03/2023 « L'ouverture au monde "
         "du Pas-de-Calais : mobilité internationale des jeunes et jumelages » ;",
         "Vu le rapport du Président du Conseil départemental, ci-annexé ;",
         "Vu l'avis de la 5e commission « Solidarité territoriale et partenariats » rendu lors de sa réunion "
@@ -228,7 +229,7 @@ def test_rapport(rapport: Lu, dossier: Dossier) -> None:
         "DÉPARTEMENT DU PAS-DE-CALAIS",
         "Pôle Partenariats et Ingénierie",
         "Mission Coopération Européenne et Internationale",
-        "RAPPORT N°27",
+        "RAPPORT N° 27",
         "Territoire(s) : Tous les territoires",
         "",
     ]
@@ -384,7 +385,7 @@ def test_annexe_budget(budget: Lu) -> None:
         "Animation des modules, supports pédagogiques",
     ]
     assert table[-1][:2] == ["TOTAL", ""]
-    assert "La subvention du CD62 ne représente que 1,2% du budget global 2025 de Lianes Coopération." in (
+    assert "La subvention du CD62 ne représente que 1,2 % du budget global 2025 de Lianes Coopération." in (
         budget.textes
     )
 
@@ -416,7 +417,8 @@ def test_templates_are_real_word_documents(genre: render.Genre) -> None:
 
 
 def test_same_xml_as_docxtpl(dossier: Dossier) -> None:
-    """Compiling once gives exactly the XML docxtpl's own render + save gives."""
+    """Compiling once gives exactly the XML docxtpl's own render + save gives, then the French
+    typography pass."""
     affaire = rendre_affaire(dossier, dossier.affaires[0])
     for genre in render.GENRES:
         gabarit = render.Gabarit(genre)
@@ -432,7 +434,10 @@ def test_same_xml_as_docxtpl(dossier: Dossier) -> None:
         docxtpl.save(tampon)
         reference = zipfile.ZipFile(tampon)
         for partie in ("word/document.xml", "word/footer1.xml", "word/styles.xml"):
-            assert nous.read(partie) == reference.read(partie), (genre, partie)
+            racine = etree.fromstring(reference.read(partie))
+            typographie.corriger(racine)
+            attendu = etree.tostring(racine, encoding="UTF-8", standalone=True)
+            assert nous.read(partie) == attendu, (genre, partie)
 
 
 def test_context_types_cover_the_context(dossier: Dossier) -> None:
@@ -551,11 +556,12 @@ def test_special_characters_survive(dossier: Dossier) -> None:
     paragraphe = lu.paragraphes[suivant - 1]
     assert paragraphe._p.findall(f".//{qn('w:br')}")  # a real line break
     convention = Lu(render.render_document(dossier, modifiee, "convention"))
+    imprime = "A&B <test> « guillemets » l'apostrophe & {accolades}"  # French quotes: typographie
     assert (
-        f"L'association « {nom} », dont le siège est situé 5 rue Jules de Vicq, 59800 LILLE,"
+        f"L'association « {imprime} », dont le siège est situé 5 rue Jules de Vicq, 59800 LILLE,"
         in convention.textes
     )
-    assert f"Pour l'association « {nom} »," in convention.tables[0][0][1]
+    assert f"Pour l'association « {imprime} »," in convention.tables[0][0][1]
 
 
 # --- another collectivité ----------------------------------------------------------------------------------
@@ -710,8 +716,8 @@ def test_custom_template_folder(dossier: Dossier, tmp_path: Path) -> None:
     ecrits = render.generer(
         dossier, tmp_path / "sortie", templates=modeles, kinds=["rapport", "deliberation"]
     )
-    assert Lu(ecrits[1]).textes == ["Rapport maison n°27 pour Lianes coopération"]
-    assert "(N°2025-344)" in Lu(ecrits[0]).textes  # shipped template for the other kinds
+    assert Lu(ecrits[1]).textes == ["Rapport maison n° 27 pour Lianes coopération"]
+    assert "(N° 2025-344)" in Lu(ecrits[0]).textes  # shipped template for the other kinds
     modele(modeles / "rapports.docx", "x")
     with pytest.raises(TemplateError, match=r"rapports\.docx"):
         render.generer(dossier, tmp_path / "autre", templates=modeles)
@@ -725,7 +731,7 @@ def test_custom_template_header_and_single_file(dossier: Dossier, tmp_path: Path
     lu = Lu(
         render.render_document(dossier, dossier.affaires[0], "rapport", template=tmp_path / "rapport.docx")
     )
-    assert lu.doc.sections[0].header.paragraphs[0].text == "Département du Pas-de-Calais – rapport n°27"
+    assert lu.doc.sections[0].header.paragraphs[0].text == "Département du Pas-de-Calais – rapport n°\xa027"
     document.sections[0].header.paragraphs[0].text = "{{ collectivite.nomm }}"
     document.save(str(tmp_path / "rapport.docx"))
     with pytest.raises(TemplateError, match=r"« collectivite\.nomm ».*partie word/header"):

@@ -241,7 +241,7 @@ def test_a_projet_before_the_seance_has_no_vote_and_prints_neither_adopte_nor_si
         chemin = tmp_path / f"{genre}.docx"
         render_document(dossier, affaire, genre, chemin)
         document = docx.Document(str(chemin))
-        textes[genre] = "\n".join(p.text for p in document.paragraphs)
+        textes[genre] = "\n".join(p.text for p in document.paragraphs).replace("\xa0", " ")
     assert "DÉCIDE" in textes["deliberation"] and "Article 1" in textes["deliberation"]
     for mot in ("Adopté", "Signé", "Pour :", "conditions de vote"):
         assert mot not in textes["deliberation"]
@@ -296,7 +296,7 @@ def test_the_conventions_authorising_act_is_rendered_and_checked(tmp_path: Any) 
     texte = "\n".join(p.text for p in docx.Document(str(chemin)).paragraphs).replace("\xa0", " ")
     assert (
         "représenté par Madame Blandine DRAIN, Vice-présidente du Conseil départemental, dûment autorisée par "
-        "délibération n°2025-344 de la Commission Permanente du Conseil départemental en date du 15 septembre 2025,"
+        "délibération n° 2025-344 de la Commission Permanente du Conseil départemental en date du 15 septembre 2025,"
     ) in texte
     convention["autorisation"]["date"] = "2025-09-02"
     assert codes(valider(d)) == ["D008"]

@@ -30,6 +30,7 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from actes62 import typographie
 from actes62.errors import GenerationError, TemplateError
 
 __all__ = ["DATE_ZIP", "EntreeZip", "ModeleDocx", "ecrire_zip", "lire_zip"]
@@ -47,6 +48,7 @@ _TYPES_RENDUS = {
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
 }
 _DOCUMENT = "word/document.xml"
 _PROPRIETES = "docProps/core.xml"
@@ -279,7 +281,9 @@ class ModeleDocx:
             if partie.nom == _DOCUMENT:
                 rendus[partie.nom] = self._document(xml)
             else:
-                rendus[partie.nom] = _serialiser(self._arbre(partie.nom, xml))
+                arbre = self._arbre(partie.nom, xml)
+                typographie.corriger(arbre)
+                rendus[partie.nom] = _serialiser(arbre)
         if self._proprietes:
             rendus[_PROPRIETES] = self._rendre_proprietes(contexte)
         return ecrire_zip(
@@ -307,6 +311,7 @@ class ModeleDocx:
         corps = self._arbre(_DOCUMENT, xml_corps)
         if _tables_a_corriger(corps):
             corps = self._docxtpl.fix_tables(xml_corps)
+        typographie.corriger(corps)
         for numero, element in enumerate(corps.iter(f"{{{_WP}}}docPr"), start=1001):
             element.set("id", str(numero))
         racine = etree.Element(self._racine.tag, self._racine.attrib, nsmap=self._racine.nsmap)

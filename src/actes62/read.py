@@ -167,9 +167,17 @@ def _cache(chemin: Path, dossier: Path) -> bool:
 # --- reading --------------------------------------------------------------------------------------------
 
 
+_TYPOGRAPHIE = str.maketrans({"\t": " ", "’": "'", "\u2010": "-", "\u2011": "-"})
+
+
 def normalise(texte: str) -> str:
-    """NFKC (ligatures, no-break spaces → spaces, « ᵉʳ » → « er »), tabs to spaces."""
-    return unicodedata.normalize("NFKC", texte).replace("\t", " ")
+    """NFKC (ligatures, no-break spaces → spaces, « ᵉʳ » → « er »), tabs to spaces, the typographic
+    apostrophe ’ to ', no-break hyphens (U+2011, which NFKC makes U+2010) to « - ».
+
+    >>> normalise("l’article\u00a0L.3121\u201114, le 1ᵉʳ\u202favril")
+    "l'article L.3121-14, le 1er avril"
+    """
+    return unicodedata.normalize("NFKC", texte).translate(_TYPOGRAPHIE)
 
 
 def read_document(chemin: Path) -> ReadDocument:
