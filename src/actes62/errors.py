@@ -81,11 +81,13 @@ class DocumentIllisible(Actes62Error):
 
 
 class TemplateError(Actes62Error):
-    """A template cannot be used: syntax error, unknown name, unreadable file."""
+    """A template cannot be used: syntax error, unknown name, unreadable file. `template` names
+    the template file, or the dossier's text (« dossier, champ affaires[0].rapport.expose[2] »)."""
 
     def __init__(self, template: Path | str, message: str) -> None:
         self.template = template
-        super().__init__(f"modèle {template} : {message}")
+        quoi = str(template) if str(template).startswith("dossier,") else f"modèle {template}"
+        super().__init__(f"{quoi} : {message}")
 
 
 class GenerationError(Actes62Error):
