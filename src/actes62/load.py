@@ -332,6 +332,7 @@ _PROBLEMES_YAML: list[tuple[str, str]] = [
     ),
     (r"found undefined alias", "alias « * » inconnu : aucune ancre « & » du même nom ne le précède"),
     (r"found (?:a )?duplicate anchor", "ancre « & » définie deux fois"),
+    (r"failed to (?:decode|convert) base64", "valeur illisible en base64 : retirez l'étiquette « !!binary »"),
     (
         r"found character '?(.*?)'? that cannot start any token",
         "caractère « {0} » inattendu en début de valeur (mettez la valeur entre guillemets)",
@@ -375,8 +376,11 @@ def _probleme_yaml(probleme: str) -> str:
     for motif, francais in _PROBLEMES_YAML:
         trouve = re.search(motif, probleme)
         if trouve:
-            groupes = (str(g or "").replace("tag:yaml.org,2002:", "!!") for g in trouve.groups())
-            return francais.format(*groupes)
+            if not trouve.groups():
+                return francais
+            return francais.format(
+                *(str(g or "").replace("tag:yaml.org,2002:", "!!") for g in trouve.groups())
+            )
     if probleme.isascii():
         return "structure YAML inattendue : vérifiez l'indentation, les guillemets et les « : »"
     return probleme  # ours, already French
@@ -424,7 +428,7 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
         marque = exc.problem_mark or exc.context_mark
         ligne = int(marque.line) + 1 if marque is not None else None
         colonne = f", colonne {int(marque.column) + 1}" if marque is not None else ""
-        probleme = _probleme_yaml(exc.problem or exc.context or "")
+        probleme = _probleme_yaml(f"{exc.problem or ''} {exc.context or ''}")
         raise DossierInvalide(
             chemin_fichier, [ErreurChamp("", ligne, f"syntaxe YAML invalide : {probleme}{colonne}")]
         ) from None
