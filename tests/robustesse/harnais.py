@@ -19,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 MEMOIRE_MAX = 500 * 1024 * 1024
 """Address space of the command, in bytes."""
 DUREE_MAX = 10.0
@@ -137,6 +139,20 @@ class Lanceur:
             )
         except AssertionError as exc:
             return exc
+
+    @classmethod
+    def du_module(cls, fabrique: pytest.TempPathFactory, requete: pytest.FixtureRequest) -> Lanceur:
+        """A launcher for a test module, its selected cases (`cas` parameters) launched beforehand."""
+        lanceur = cls(fabrique.mktemp("cas"))
+        lanceur.prelancer(
+            cas
+            for item in requete.session.items
+            if isinstance(item, pytest.Function)
+            and item.module is requete.module
+            and hasattr(item, "callspec")
+            if isinstance(cas := item.callspec.params.get("cas"), Cas)
+        )
+        return lanceur
 
     def prelancer(self, tous: Iterable[Cas]) -> None:
         """Run the cases two at a time (the machine's cores), keeping their results."""

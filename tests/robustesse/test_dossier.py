@@ -99,6 +99,7 @@ CAS: list[Cas] = [
         Cas(f"{nom}-{commande[0]}", preparer, commande, 2, mots)
         for nom, preparer, mots in PAS_DES_DOSSIERS
         for commande in (CHECK, GENERATE)
+        if commande == CHECK or nom in ("dev-zero", "fifo-sans-ecrivain", "lien-en-boucle", "absent")
     ),
     Cas("un-dossier-generate", _sous_dossier, GENERATE, 2, ("c'est un dossier, pas un fichier YAML",)),
     Cas(
@@ -145,12 +146,6 @@ CAS: list[Cas] = [
             ),
             ("exposant-enorme", "proposition: 9380.00", "proposition: 1.0E+999999999", (":126:", "démesuré")),
             (
-                "exposant-negatif",
-                "proposition: 9380.00",
-                "proposition: 1.0E-999999999",
-                (":126:", "démesuré"),
-            ),
-            (
                 "moins-infini",
                 "proposition: 9380.00",
                 "proposition: -.inf",
@@ -158,12 +153,6 @@ CAS: list[Cas] = [
             ),
             ("infini", "proposition: 9380.00", "proposition: .inf", (":126:", "« .inf »", "nombre fini")),
             ("nan", "proposition: 9380.00", "proposition: .nan", (":126:", "« .nan »", "nombre fini")),
-            (
-                "hexadecimal-enorme",
-                "membres_en_exercice: 44",
-                "membres_en_exercice: 0x" + "f" * 500,
-                (":38:", "démesuré"),
-            ),
             (
                 "montant-hors-limites",
                 "proposition: 9380.00",
@@ -197,13 +186,10 @@ CAS: list[Cas] = [
                 "!!python/object:os.system Arras",
                 ("« !!python/object:os.system » non permise",),
             ),
-            ("python-name", "!!python/name:os.system ''", ("non permise",)),
             ("locale", "!arras Arras", ("« !arras » non permise",)),
             ("set-sur-texte", "!!set Arras", ("autre sorte de valeur",)),
-            ("seq-sur-texte", "!!seq Arras", ("autre sorte de valeur",)),
             ("map-sur-texte", "!!map Arras", ("illisible comme map",)),
             ("str-sur-liste", "!!str [a, b]", ("autre sorte de valeur",)),
-            ("int-sur-liste", "!!int [1]", ("autre sorte de valeur",)),
         ]
     ),
     # characters YAML forbids, located by line and column
@@ -212,10 +198,8 @@ CAS: list[Cas] = [
         for nom, caractere, mots in [
             ("nul", "\x00", (":34:", "U+0000", "colonne 11")),
             ("soh", "\x01", (":34:", "U+0001", "colonne 11")),
-            ("retour-arriere", "\x08", (":34:", "U+0008", "colonne 11")),
             ("echappement", "\x1b", (":34:", "U+001B", "colonne 11")),
             ("suppression", "\x7f", (":34:", "U+007F", "colonne 11")),
-            ("c1", "\x9b", (":34:", "U+009B", "colonne 11")),
         ]
     ),
     Cas(
@@ -243,8 +227,6 @@ CAS: list[Cas] = [
                 ("ancre « & » définie deux fois",),
             ),
             ("deux-documents", "seance:\n", "---\na: 1\n---\nseance:\n", ("un seul document",)),
-            ("indentation", "  lieu: Arras", "   lieu: Arras", (":34:",)),
-            ("arobase", "lieu: Arras", "lieu: @Arras", (":34:", "entre guillemets")),
             ("cle-double", "  lieu: Arras", "  lieu: Arras\n  lieu: Lens", (":35:", "apparaît deux fois")),
             ("cle-liste", "  lieu: Arras", "  ? [a, b]\n  : Arras", ("une clé doit être un simple mot",)),
         ]
@@ -257,15 +239,8 @@ CAS: list[Cas] = [
             ("date-an-999", "date: 2025-09-15", "date: 0999-01-01", (":33:", "entre 1900 et 2200")),
             ("date-an-2300", "date: 2025-09-15", "date: 2300-01-01", (":33:", "entre 1900 et 2200")),
             ("lieu-liste", "lieu: Arras", "lieu: [Arras]", (":34:", "un texte est attendu")),
-            ("lieu-table", "lieu: Arras", "lieu: {ville: Arras}", (":34:", "un texte est attendu")),
             ("cle-inconnue", "lieu: Arras", "lieu: Arras\n  lieux: Lens", ("clé inconnue « lieux »",)),
             ("siret-faux", "siret: 438 535 221 00024", "siret: 438 535 221 00025", (":111:", "SIRET")),
-            (
-                "instance-inconnue",
-                "instance: commission_permanente",
-                "instance: conseil_des_sages",
-                ("valeurs permises",),
-            ),
         ]
     ),
     # a large valid séance: read with libyaml, checked within the bound
@@ -320,15 +295,7 @@ CAS: list[Cas] = [
 
 @pytest.fixture(scope="module")
 def lanceur(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Lanceur:
-    lanceur = Lanceur(tmp_path_factory.mktemp("dossiers"))
-    choisis = [
-        cas
-        for item in request.session.items
-        if isinstance(item, pytest.Function) and item.module is request.module and hasattr(item, "callspec")
-        if isinstance(cas := item.callspec.params.get("cas"), Cas)
-    ]
-    lanceur.prelancer(choisis)
-    return lanceur
+    return Lanceur.du_module(tmp_path_factory, request)
 
 
 @pytest.mark.parametrize("cas", CAS, ids=str)
