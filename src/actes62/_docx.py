@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from actes62 import typographie
+from actes62.bornes import budget_document, traduire_jinja
 from actes62.errors import GenerationError, TemplateError
 
 __all__ = ["DATE_ZIP", "EntreeZip", "ModeleDocx", "ecrire_zip", "lire_zip"]
@@ -192,11 +193,12 @@ class ModeleDocx:
         corps = self._racine.find(f"{{{_W}}}body")
         if corps is None:
             raise TemplateError(nom, f"la partie {_DOCUMENT} n'a pas de corps (w:body)")
+        self._verifier_balises(_DOCUMENT, corps)
         self._parties: dict[str, _Partie] = {_DOCUMENT: self._compiler(env, _DOCUMENT, self._chaine(corps))}
         for partie in self._parties_annexes(contenu):
-            self._parties[partie] = self._compiler(
-                env, partie, self._chaine(self._lire(partie, contenu[partie]))
-            )
+            racine = self._lire(partie, contenu[partie])
+            self._verifier_balises(partie, racine)
+            self._parties[partie] = self._compiler(env, partie, self._chaine(racine))
         self._proprietes: dict[str, jinja2.Template] = {}
         self._racine_proprietes: Any = None
         if _PROPRIETES in contenu:
@@ -233,6 +235,22 @@ class ModeleDocx:
                     parties.append(cible)
         return parties
 
+    def _verifier_balises(self, partie: str, racine: Any) -> None:
+        """Refuse a paragraph that opens a Jinja tag and does not close it. docxtpl joins the text
+        of a tag across runs up to the next closing `}}` or `%}`, wherever it is: an unclosed
+        `{{ affaire.titre }` swallows the following paragraphs into its own, and when one of them
+        holds a `{%p … %}` tag, the whole merged paragraph is replaced by that tag. Jinja then sees
+        valid syntax, and the text is silently lost."""
+        for texte in _textes_des_paragraphes(racine):
+            ouverture = _balise_non_fermee(texte)
+            if ouverture is not None:
+                quoi = "du corps du document" if partie == _DOCUMENT else f"de la partie {partie}"
+                raise TemplateError(
+                    self.nom,
+                    f"balise « {ouverture} » non fermée dans le paragraphe « {_extrait(texte)} » {quoi} : "
+                    f"fermez-la par « {_FERMETURES[ouverture]} » dans le même paragraphe",
+                )
+
     def _compiler(self, env: SandboxedEnvironment, partie: str, xml: str) -> _Partie:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docxtpl.patch_xml(xml))
         try:
@@ -255,7 +273,7 @@ class ModeleDocx:
                 except jinja2.TemplateSyntaxError as exc:
                     raise TemplateError(
                         self.nom,
-                        f"propriété « {local} » du document : syntaxe Jinja invalide : {exc.message}",
+                        f"propriété « {local} » du document : syntaxe Jinja invalide : {traduire_jinja(exc.message)}",
                     ) from None
         if self._proprietes:
             self._racine_proprietes = racine
@@ -273,6 +291,7 @@ class ModeleDocx:
 
     # --- rendering, per document ----------------------------------------------------------------
 
+    @budget_document()  # one document, one budget: time, loops, output (see actes62.bornes)
     def rendre(self, contexte: Mapping[str, Any]) -> bytes:
         """The DOCX filled from the context. Jinja errors propagate; broken XML is a GenerationError."""
         rendus: dict[str, bytes] = {}
@@ -374,4 +393,40 @@ def _message_syntaxe(exc: jinja2.TemplateSyntaxError, partie: str, source: str) 
         texte = " ".join(_BALISE.sub("", lignes[exc.lineno - 1]).split())
     ou = f" dans le paragraphe « {texte} »" if texte else ""
     quoi = "le corps du document" if partie == _DOCUMENT else f"la partie {partie}"
-    return f"syntaxe Jinja invalide dans {quoi}{ou} : {exc.message}"
+    return f"syntaxe Jinja invalide dans {quoi}{ou} : {traduire_jinja(exc.message)}"
+
+
+_OUVERTURES = re.compile(r"\{\{|\{%|\{#")
+_FERMETURES = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def _balise_non_fermee(texte: str) -> str | None:
+    """The first Jinja tag a paragraph's text opens and does not close, or None.
+
+    >>> _balise_non_fermee("{{ a }} et {% if b %}"), _balise_non_fermee("{{ affaire.titre }")
+    (None, '{{')
+    """
+    position = 0
+    while (ouverture := _OUVERTURES.search(texte, position)) is not None:
+        fin = texte.find(_FERMETURES[ouverture[0]], ouverture.end())
+        if fin < 0:
+            return ouverture[0]
+        position = fin + 2
+    return None
+
+
+def _textes_des_paragraphes(racine: Any) -> list[str]:
+    """Each paragraph of a part with its text (its own runs, not those of a nested text box)."""
+    textes: dict[Any, list[str]] = {}
+    for texte in racine.iter(f"{{{_W}}}t"):
+        parent = texte.getparent()
+        while parent is not None and parent.tag != f"{{{_W}}}p":
+            parent = parent.getparent()
+        if parent is not None and texte.text:
+            textes.setdefault(parent, []).append(texte.text)
+    return ["".join(morceaux) for morceaux in textes.values()]
+
+
+def _extrait(texte: str, longueur: int = 120) -> str:
+    texte = " ".join(texte.split())
+    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"

@@ -8,6 +8,7 @@ ACTES62_DEBUG=1 to see one for an internal failure).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -15,12 +16,12 @@ import traceback
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from lxml import etree
 
 from actes62 import formats
-from actes62.errors import Actes62Error
+from actes62.errors import Actes62Error, en_francais, raison_systeme
 from actes62.load import load
 from actes62.model import Dossier
 
@@ -383,21 +384,76 @@ def _parseur() -> argparse.ArgumentParser:
     return parseur
 
 
+class _SortieImpossible(Actes62Error):
+    """The output (stdout) cannot be written: a full disk, /dev/full, a closed device."""
+
+
+class _SortieSure:
+    """The output stream, whose write errors (but a reader gone away) are French errors."""
+
+    def __init__(self, flux: TextIO) -> None:
+        self._flux = flux
+
+    def _echec(self, exc: OSError) -> _SortieImpossible:
+        return _SortieImpossible(f"impossible d'écrire la sortie : {raison_systeme(exc)}")
+
+    def write(self, texte: str) -> int:
+        try:
+            return self._flux.write(texte)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._echec(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._flux.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._echec(exc) from None
+
+    def __getattr__(self, nom: str) -> Any:
+        return getattr(self._flux, nom)
+
+
+def _taire_stdout() -> None:
+    """Send what is left in stdout's buffer nowhere, so that exiting does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None, sortie: TextIO | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parseur().parse_args(argv)
-    flux = sortie or sys.stdout
+    flux = cast(TextIO, _SortieSure(sortie or sys.stdout))
     try:
         code: int = arguments.action(arguments, flux)
+        flux.flush()
         return code
-    except Actes62Error as exc:
+    except _SortieImpossible as exc:
+        if sortie is None:
+            _taire_stdout()
         print(f"actes62 : {exc}", file=sys.stderr)
         return EXIT_ERREUR
+    except Actes62Error as exc:
+        print(f"actes62 : {en_francais(str(exc))}", file=sys.stderr)
+        return EXIT_ERREUR
     except BrokenPipeError:  # the reader went away (`actes62 rules | head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _taire_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         print("actes62 : interrompu", file=sys.stderr)
+        return EXIT_ERREUR
+    except OSError as exc:  # a file or folder the system refuses (a name too long, a full disk…)
+        fichier = f"{exc.filename} : " if exc.filename else ""
+        print(f"actes62 : {fichier}{raison_systeme(exc)}", file=sys.stderr)
+        return EXIT_ERREUR
+    except MemoryError:
+        print(
+            "actes62 : mémoire épuisée : une entrée est sans doute démesurée (dossier, modèle ou document)",
+            file=sys.stderr,
+        )
         return EXIT_ERREUR
     except Exception as exc:  # an internal failure: say so plainly, no traceback unless asked
         if os.environ.get("ACTES62_DEBUG"):

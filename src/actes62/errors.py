@@ -6,6 +6,8 @@ and for tools that fail.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 __all__ = [
@@ -18,7 +20,52 @@ __all__ = [
     "GenerationError",
     "LibreOfficeAbsent",
     "TemplateError",
+    "en_francais",
+    "raison_systeme",
 ]
+
+_RAISONS = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EACCES: "accès refusé (droits insuffisants)",
+    errno.EPERM: "opération non permise",
+    errno.ELOOP: "boucle de liens symboliques",
+    errno.ENAMETOOLONG: "nom de fichier trop long : 255 octets au plus par élément du chemin",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.EISDIR: "c'est un dossier",
+    errno.EEXIST: "le fichier existe déjà",
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.EDQUOT: "quota de disque dépassé",
+    errno.EFBIG: "fichier trop grand pour le système",
+    errno.EROFS: "système de fichiers en lecture seule",
+    errno.EIO: "erreur d'entrée-sortie du disque",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.ENFILE: "trop de fichiers ouverts sur le système",
+    errno.ENXIO: "périphérique absent",
+    errno.ENODEV: "périphérique absent",
+    errno.ETXTBSY: "fichier occupé",
+    errno.EBUSY: "ressource occupée",
+    errno.EXDEV: "déplacement impossible entre deux systèmes de fichiers",
+    errno.ENOTEMPTY: "dossier non vide",
+    errno.EINVAL: "argument invalide",
+    errno.EPIPE: "le lecteur de la sortie s'est arrêté",
+}
+
+
+def raison_systeme(exc: OSError) -> str:
+    """What the operating system said, in French (`exc.strerror` is in the system's language)."""
+    if exc.errno in _RAISONS:
+        return _RAISONS[exc.errno]
+    return f"erreur système n°{exc.errno}" if exc.errno else "erreur système"
+
+
+def en_francais(message: str) -> str:
+    """A message with the operating system's English reasons (« File name too long ») replaced by
+    their French words: for messages built from `OSError.strerror`."""
+    for numero, raison in _RAISONS.items():
+        anglais = os.strerror(numero)
+        if anglais in message:
+            message = message.replace(anglais, raison)
+    return message
 
 
 class Actes62Error(Exception):
@@ -81,11 +128,13 @@ class DocumentIllisible(Actes62Error):
 
 
 class TemplateError(Actes62Error):
-    """A template cannot be used: syntax error, unknown name, unreadable file."""
+    """A template cannot be used: syntax error, unknown name, unreadable file. `template` names
+    the template file, or the dossier's text (« dossier, champ affaires[0].rapport.expose[2] »)."""
 
     def __init__(self, template: Path | str, message: str) -> None:
         self.template = template
-        super().__init__(f"modèle {template} : {message}")
+        quoi = str(template) if str(template).startswith("dossier,") else f"modèle {template}"
+        super().__init__(f"{quoi} : {message}")
 
 
 class GenerationError(Actes62Error):

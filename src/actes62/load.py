@@ -4,12 +4,14 @@ The YAML is read with its node tree kept, so that every validation error can be 
 the line where the field is written (or, for a missing field, where its parent mapping starts).
 Floats in the file are read as `Decimal` from their text, never through `float`; dates stay
 text until the model parses them, so an impossible date is an error on its field, not a crash.
+libyaml parses when it is installed (ten times faster); PyYAML's messages are given in French.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,13 +20,19 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from actes62.errors import DossierInvalide, ErreurChamp
+from actes62.errors import DossierInvalide, ErreurChamp, raison_systeme
 from actes62.model import Dossier
 
 __all__ = ["chemin_lisible", "ligne_du_champ", "load", "load_text", "localisateur"]
 
 
-class _Chargeur(yaml.SafeLoader):
+try:  # libyaml, ten times faster, when PyYAML was built with it
+    from yaml import CSafeLoader as _Base
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+
+class _Chargeur(_Base):
     """SafeLoader whose floats are Decimals and whose timestamps stay strings. A value its tag
     cannot be (« lieu: !!int Arras »), or a number too long to be a figure, is a located error."""
 
@@ -33,7 +41,7 @@ class _Chargeur(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except yaml.YAMLError:
             raise
-        except (ValueError, ArithmeticError, TypeError) as exc:
+        except (ValueError, ArithmeticError, TypeError, LookupError) as exc:
             valeur = node.value if isinstance(node, yaml.ScalarNode) else "…"
             etiquette = str(node.tag).rsplit(":", 1)[-1]
             message = f"valeur « {str(valeur)[:40]} » illisible comme {etiquette} : " + (
@@ -58,15 +66,20 @@ def _demesure(texte: str, noeud: yaml.Node) -> yaml.constructor.ConstructorError
 
 def _decimal(chargeur: _Chargeur, noeud: yaml.Node) -> Decimal:
     texte = str(chargeur.construct_scalar(noeud)).replace("_", "")  # type: ignore[arg-type]
+    if texte.lower() in _NON_FINIS:
+        return Decimal(_NON_FINIS[texte.lower()])
     try:
         valeur = Decimal(texte)
-    except InvalidOperation:  # .inf, .nan
-        return Decimal("NaN")
+    except InvalidOperation:
+        raise ValueError(texte) from None
     if valeur.is_finite() and (
         len(valeur.as_tuple().digits) > _CHIFFRES_MAX or abs(valeur.adjusted()) > _CHIFFRES_MAX
     ):
         raise _demesure(texte, noeud)
     return valeur
+
+
+_NON_FINIS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
 
 
 def _entier(chargeur: _Chargeur, noeud: yaml.Node) -> int:
@@ -215,16 +228,40 @@ _TYPES_ATTENDUS = {
     "model_attributes_type": "une table de champs (clé: valeur) est attendue",
     "date_type": "une date est attendue au format AAAA-MM-JJ",
     "finite_number": "un nombre fini est attendu",
+    "float_parsing": "un nombre est attendu",
+    "float_type": "un nombre est attendu",
+    "decimal_max_digits": "trop de chiffres pour un montant",
+    "decimal_max_places": "trop de décimales pour un montant",
+    "decimal_whole_digits": "trop de chiffres avant la virgule",
+    "string_too_long": "texte trop long",
+    "too_long": "trop d'éléments",
+    "list_too_long": "trop d'éléments",
+    "union_tag_invalid": "type inattendu",
+    "union_tag_not_found": "le champ « type » manque",
+    "string_unicode": "un texte est attendu",
+    "none_required": "aucune valeur n'est attendue ici",
+    "is_instance_of": "une valeur d'un autre type est attendue",
+    "frozen_set_type": "une liste est attendue",
+    "set_type": "une liste est attendue",
+    "tuple_type": "une liste est attendue",
+    "enum": "une des valeurs permises est attendue",
 }
+
+
+def _citation(valeur: Any) -> str:
+    """The value in a message, as the dossier writes it (« -.inf », not « -Infinity »)."""
+    if isinstance(valeur, Decimal) and not valeur.is_finite():
+        return " « .nan »" if valeur.is_nan() else (" « -.inf »" if valeur < 0 else " « .inf »")
+    if isinstance(valeur, str | int | Decimal) and not isinstance(valeur, bool):
+        return f" « {str(valeur)[:80]} »"
+    return ""
 
 
 def _message(erreur: Any, chemin: Sequence[int | str], loc: Sequence[int | str]) -> str:
     genre: str = erreur["type"]
     valeur = erreur.get("input")
     contexte = erreur.get("ctx") or {}
-    cite = (
-        f" « {valeur} »" if isinstance(valeur, str | int | Decimal) and not isinstance(valeur, bool) else ""
-    )
+    cite = _citation(valeur)
     if genre == "missing":
         return "champ obligatoire manquant"
     if genre == "extra_forbidden":
@@ -261,12 +298,120 @@ def _message(erreur: Any, chemin: Sequence[int | str], loc: Sequence[int | str])
         return "type d'annexe attendu : « document », « convention » ou « budget »"
     if genre in _TYPES_ATTENDUS:
         return f"valeur{cite} invalide : {_TYPES_ATTENDUS[genre]}"
+    if str(erreur.get("msg", "")).isascii():  # pydantic's English: not for the user
+        return f"valeur{cite} invalide pour ce champ"
     return f"valeur{cite} invalide ({erreur['msg']})"
+
+
+_PROBLEMES_YAML: list[tuple[str, str]] = [
+    (r"exceeded maximum nesting depth", "imbrication trop profonde : ce n'est pas un dossier de séance"),
+    (
+        r"mapping values are not allowed",
+        "« : » inattendu : un texte contenant « : » doit être entre guillemets",
+    ),
+    (
+        r"could not find expected ':'",
+        "« : » attendu après la clé (ou un texte de plusieurs lignes mal indenté)",
+    ),
+    (r"did not find expected key", "clé attendue : vérifiez l'indentation de la ligne"),
+    (r"did not find expected '-' indicator", "élément de liste « - » attendu : vérifiez l'indentation"),
+    (r"did not find expected node content", "valeur attendue"),
+    (
+        r"did not find expected ',' or '\]'|expected ',' or '\]'",
+        "« , » ou « ] » attendu : une liste [ … ] n'est pas fermée",
+    ),
+    (
+        r"did not find expected ',' or '}'|expected ',' or '}'",
+        "« , » ou « } » attendu : une table { … } n'est pas fermée",
+    ),
+    (r"found unexpected end of stream", "fin du fichier inattendue : des guillemets ne sont pas fermés"),
+    (
+        r"found unknown escape character",
+        "barre oblique inverse « \\ » inconnue entre guillemets doubles : "
+        "doublez-la ou mettez le texte entre guillemets simples",
+    ),
+    (r"found undefined alias", "alias « * » inconnu : aucune ancre « & » du même nom ne le précède"),
+    (r"found (?:a )?duplicate anchor", "ancre « & » définie deux fois"),
+    (r"failed to (?:decode|convert) base64", "valeur illisible en base64 : retirez l'étiquette « !!binary »"),
+    (
+        r"found character '?(.*?)'? that cannot start any token",
+        "caractère « {0} » inattendu en début de valeur (mettez la valeur entre guillemets)",
+    ),
+    (
+        r"found character that cannot start any token",
+        "caractère inattendu en début de valeur (mettez la valeur entre guillemets)",
+    ),
+    (r"found a tab character", "tabulation dans l'indentation : indentez avec des espaces"),
+    (r"block sequence entries are not allowed", "élément de liste « - » mal placé : vérifiez l'indentation"),
+    (r"mapping keys are not allowed", "clé mal placée : vérifiez l'indentation"),
+    (
+        r"could not determine a constructor for the tag '?([^']*)'?",
+        "étiquette « {0} » non permise : seules les valeurs simples (texte, nombre, date, liste, table) le sont",
+    ),
+    (r"expected a (\w+) node, but found (\w+)", "l'étiquette demande une autre sorte de valeur"),
+    (
+        r"expected a single document",
+        "un seul document est attendu dans le fichier (retirez les « --- » en trop)",
+    ),
+    (
+        r"but found another document",
+        "un seul document est attendu dans le fichier (retirez les « --- » en trop)",
+    ),
+    (r"found undefined tag handle", "préfixe d'étiquette « ! » inconnu"),
+    (
+        r"did not find expected (?:<document start>|comment or line break)",
+        "texte inattendu après la valeur : mettez-la entre guillemets",
+    ),
+    (
+        r"expected <block end>, but found '?<?([^'>]*)>?'?",
+        "structure inattendue : vérifiez l'indentation de la ligne",
+    ),
+    (r"expected <document start>", "texte inattendu après la valeur : mettez-la entre guillemets"),
+    (r"while scanning", "structure inattendue"),
+]
+
+
+def _probleme_yaml(probleme: str) -> str:
+    """PyYAML's or libyaml's English problem, in French (PyYAML-sized messages, no English left)."""
+    for motif, francais in _PROBLEMES_YAML:
+        trouve = re.search(motif, probleme)
+        if trouve:
+            if not trouve.groups():
+                return francais
+            return francais.format(
+                *(str(g or "").replace("tag:yaml.org,2002:", "!!") for g in trouve.groups())
+            )
+    if probleme.isascii():
+        return "structure YAML inattendue : vérifiez l'indentation, les guillemets et les « : »"
+    return probleme  # ours, already French
+
+
+_INTERDITS = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _caractere_interdit(texte: str) -> ErreurChamp | None:
+    """The first character YAML does not allow (a control character, a lone surrogate), located by
+    line and column, or None."""
+    trouve = _INTERDITS.search(texte)
+    if trouve is None:
+        return None
+    position = trouve.start()
+    ligne = texte.count("\n", 0, position) + 1
+    colonne = position - (texte.rfind("\n", 0, position) + 1) + 1
+    return ErreurChamp(
+        "",
+        ligne,
+        f"caractère interdit U+{ord(trouve[0]):04X} (caractère de contrôle) à la colonne {colonne} : "
+        "retirez-le (un dossier YAML n'en contient pas ; un copier-coller l'a sans doute apporté)",
+    )
 
 
 def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
     """Read a dossier from YAML text; `fichier` names it in error messages."""
     chemin_fichier = Path(fichier)
+    interdit = _caractere_interdit(texte)
+    if interdit is not None:
+        raise DossierInvalide(chemin_fichier, [interdit])
     try:
         chargeur = _Chargeur(texte)  # parsed once: the nodes give the lines, then the data
         try:
@@ -282,12 +427,15 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
     except yaml.MarkedYAMLError as exc:
         marque = exc.problem_mark or exc.context_mark
         ligne = int(marque.line) + 1 if marque is not None else None
-        probleme = exc.problem or exc.context or "YAML illisible"
+        colonne = f", colonne {int(marque.column) + 1}" if marque is not None else ""
+        probleme = _probleme_yaml(f"{exc.problem or ''} {exc.context or ''}")
         raise DossierInvalide(
-            chemin_fichier, [ErreurChamp("", ligne, f"syntaxe YAML invalide : {probleme}")]
+            chemin_fichier, [ErreurChamp("", ligne, f"syntaxe YAML invalide : {probleme}{colonne}")]
         ) from None
     except yaml.YAMLError as exc:
-        raise DossierInvalide(chemin_fichier, [ErreurChamp("", None, f"YAML illisible : {exc}")]) from None
+        raise DossierInvalide(
+            chemin_fichier, [ErreurChamp("", None, f"YAML illisible : {_probleme_yaml(str(exc))}")]
+        ) from None
     if not isinstance(donnees, dict):
         raise DossierInvalide(
             chemin_fichier,
@@ -353,7 +501,8 @@ def load(path: str | Path) -> Dossier:
     try:
         texte = _lire_borne(chemin)
     except FileNotFoundError:
-        raise DossierInvalide(chemin, [ErreurChamp("", None, "fichier introuvable")]) from None
+        absent = "lien symbolique vers un fichier absent" if chemin.is_symlink() else "fichier introuvable"
+        raise DossierInvalide(chemin, [ErreurChamp("", None, absent)]) from None
     except IsADirectoryError:
         raise DossierInvalide(
             chemin, [ErreurChamp("", None, "c'est un dossier, pas un fichier YAML")]
@@ -364,7 +513,7 @@ def load(path: str | Path) -> Dossier:
         ) from None
     except OSError as exc:
         raise DossierInvalide(
-            chemin, [ErreurChamp("", None, f"lecture impossible : {exc.strerror}")]
+            chemin, [ErreurChamp("", None, f"lecture impossible : {raison_systeme(exc)}")]
         ) from None
     return load_text(texte, chemin)
 

@@ -3,7 +3,8 @@
 A text of the dossier (an article, a paragraph of the exposé) may cite the dossier's facts
 between `{{ }}` with the French filters, so that each fact is stated once:
 `une subvention de {{ montant | euros }} ({{ montant | en_lettres }})`. Texts are rendered in
-Jinja's sandbox with undefined names refused, before documents are rendered or checked.
+Jinja's sandbox with undefined names refused, before documents are rendered or checked; the
+sandbox bounds their work (`actes62.bornes`): the texts of one affaire share one budget.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from actes62 import formats
+from actes62.bornes import EnvironnementBorne, LimiteDepassee, budget_document, traduire_jinja
 from actes62.errors import TemplateError
 from actes62.grammaire import FILTRES_GRAMMAIRE
 from actes62.load import chemin_lisible
@@ -63,11 +65,11 @@ def typographie(valeur: Any) -> Any:
 
 
 def environnement(*, autoescape: bool = False, typographie_francaise: bool = False) -> SandboxedEnvironment:
-    """A sandboxed Jinja environment with the French filters; undefined names are errors.
+    """A sandboxed Jinja environment with the French filters; undefined names are errors, and
+    the work of each document is bounded (`actes62.bornes`).
 
     `typographie_francaise`: every printed value gets its no-break spaces (`typographie`)."""
-    env = SandboxedEnvironment(
-        undefined=jinja2.StrictUndefined,
+    env = EnvironnementBorne(
         autoescape=autoescape,
         keep_trailing_newline=False,
         finalize=typographie if typographie_francaise else None,
@@ -106,16 +108,21 @@ def _rendre(valeur: Any, contexte: dict[str, Any], chemin: str) -> Any:
     if isinstance(valeur, str):
         if "{{" not in valeur and "{%" not in valeur:
             return valeur
+        lieu = f"dossier, champ {chemin}"
         try:
             return _compiler(valeur).render(contexte)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"dossier, champ {chemin}", f"syntaxe invalide : {exc.message}") from None
+            raise TemplateError(lieu, f"syntaxe invalide : {traduire_jinja(exc.message)}") from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"dossier, champ {chemin}", f"nom inconnu : {exc.message}") from None
-        except jinja2.TemplateError as exc:  # the sandbox refusing an attribute, among others
-            raise TemplateError(f"dossier, champ {chemin}", f"texte invalide : {exc.message}") from None
+            raise TemplateError(lieu, f"nom inconnu : {traduire_jinja(exc.message)}") from None
+        except LimiteDepassee as exc:
+            raise TemplateError(lieu, str(exc.message)) from None
+        except jinja2.exceptions.SecurityError as exc:  # the sandbox refusing an attribute
+            raise TemplateError(lieu, f"texte invalide : {traduire_jinja(exc.message)}") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(lieu, f"texte impossible à remplir : {traduire_jinja(exc.message)}") from None
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
-            raise TemplateError(f"dossier, champ {chemin}", f"texte impossible à remplir : {exc}") from None
+            raise TemplateError(lieu, f"texte impossible à remplir : {exc}") from None
     if isinstance(valeur, dict):
         return {cle: _rendre(v, contexte, f"{chemin}.{cle}") for cle, v in valeur.items()}
     if isinstance(valeur, list):
@@ -127,7 +134,11 @@ def rendre_affaire(dossier: Dossier, affaire: Affaire) -> Affaire:
     """A copy of the affaire whose texts have their `{{ }}` filled in from the dossier."""
     index = next((i for i, autre in enumerate(dossier.affaires) if autre is affaire), 0)
     donnees = affaire.model_dump(mode="python", exclude_unset=False)
-    rendu = _rendre(donnees, contexte_affaire(dossier, affaire), f"affaires[{index}]")
+    try:
+        with budget_document():  # the texts of one affaire: one budget
+            rendu = _rendre(donnees, contexte_affaire(dossier, affaire), f"affaires[{index}]")
+    except LimiteDepassee as exc:  # out of Python's stack or memory, in no field in particular
+        raise TemplateError(f"dossier, affaire {affaire.id}", str(exc.message)) from None
     if rendu == donnees:
         return affaire
     try:
