@@ -158,7 +158,7 @@ class _Lancees:
         self._processus: set[subprocess.Popen[str]] = set()
         self.arrete = False
 
-    def lancer(self, commande: list[str]) -> subprocess.Popen[str]:
+    def lancer(self, commande: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[str]:
         with self._verrou:
             if self.arrete:
                 raise ConversionError("conversion arrêtée")
@@ -168,6 +168,7 @@ class _Lancees:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
+                env=env,
             )
             self._processus.add(processus)
             return processus
@@ -263,14 +264,23 @@ def _lancer_libreoffice(
         str(atelier),
         *map(str, documents),
     ]
-    return _executer(garde.commande_gardee(commande, profil), delai, barre, lancees)
+    temporaire = profil / "tmp"  # LibreOffice's own temporary files: removed with its profile
+    temporaire.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(temporaire)}
+    return _executer(garde.commande_gardee(commande, profil), delai, barre, lancees, env)
 
 
-def _executer(commande: list[str], delai: float, barre: Progression, lancees: _Lancees) -> tuple[str, str]:
+def _executer(
+    commande: list[str],
+    delai: float,
+    barre: Progression,
+    lancees: _Lancees,
+    env: dict[str, str] | None = None,
+) -> tuple[str, str]:
     """Run LibreOffice through its guard (its own process group, killed with it on a timeout);
     each « convert … » line it prints advances the progress bar."""
     try:
-        processus = lancees.lancer(commande)
+        processus = lancees.lancer(commande, env)
     except OSError as exc:
         raise ConversionError(f"LibreOffice n'a pas pu être lancé ({commande[0]}) : {exc}") from None
     expire = threading.Event()

@@ -316,17 +316,25 @@ def _produire(
 
 
 def _arreter(executeur: ProcessPoolExecutor) -> None:
-    """Stop the worker processes now, not after the work queued (a failure, SIGTERM, Ctrl-C)."""
-    executeur.shutdown(wait=False, cancel_futures=True)
-    terminer = getattr(executeur, "kill_workers", None)  # Python 3.14+
-    if callable(terminer):
-        terminer()
+    """Stop the worker processes now, not after the work queued (a failure, SIGTERM, Ctrl-C).
+
+    Python 3.14 has `kill_workers`; before it, the executor's own table of processes is used, and
+    its manager thread is waited for (so that it does not close its pipe while the interpreter's
+    exit writes to it: a traceback at exit in Python 3.11)."""
+    gestionnaire = getattr(executeur, "_executor_manager_thread", None)
+    tuer = getattr(executeur, "kill_workers", None)
+    if callable(tuer):
+        executeur.shutdown(wait=False, cancel_futures=True)
+        tuer()
         return
     processus = list((getattr(executeur, "_processes", None) or {}).values())
+    executeur.shutdown(wait=False, cancel_futures=True)
     for travailleur in processus:
         travailleur.kill()
     for travailleur in processus:
         travailleur.join(5)
+    if gestionnaire is not None:
+        gestionnaire.join(5)
 
 
 def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> list[tuple[str, Path]]:
