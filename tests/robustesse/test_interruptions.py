@@ -108,8 +108,11 @@ class Banc:
         return env
 
     def lancer(self, *arguments: str, pause: int | None = None) -> subprocess.Popen[str]:
+        return self.lancer_python("-m", "actes62", *arguments, pause=pause)
+
+    def lancer_python(self, *arguments: str, pause: int | None = None) -> subprocess.Popen[str]:
         processus = subprocess.Popen(
-            [sys.executable, "-m", "actes62", *arguments],
+            [sys.executable, *arguments],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -403,3 +406,52 @@ def test_a_stopped_pdf_run_leaves_no_libreoffice_and_no_profile(banc: Banc, sign
         suivant = banc.executer("generate", str(EXEMPLE), "-o", str(banc.sortie))
         assert suivant.returncode == 0, suivant.stderr
         assert caches(banc.sortie) == []
+
+
+# --- the pieces, on their own ---------------------------------------------------------------------------
+
+_ENFANT_SANS_PRCTL = """
+import os, sys, time
+from multiprocessing import Process
+from actes62 import garde
+
+def travailleur(parent):
+    garde._prctl_pdeathsig = lambda signum: False  # the portable fallback: polling the parent
+    garde.suivre_parent(parent)
+    time.sleep(60)
+
+if __name__ == "__main__":
+    enfant = Process(target=travailleur, args=(os.getpid(),))
+    enfant.start()
+    print(enfant.pid, flush=True)
+    time.sleep(60)
+"""
+
+
+def test_without_prctl_a_worker_still_dies_with_its_parent(banc: Banc) -> None:
+    script = banc.racine / "parent.py"
+    script.write_text(_ENFANT_SANS_PRCTL, encoding="utf-8")
+    parent = banc.lancer_python(str(script))
+    assert parent.stdout is not None
+    enfant = int(parent.stdout.readline())
+    assert any(str(script) in ligne for ligne in vivants(banc.racine))
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.communicate(timeout=10)
+    banc.rien_ne_reste()
+    assert not Path(f"/proc/{enfant}/cmdline").exists() or not (Path(f"/proc/{enfant}/cmdline").read_bytes())
+
+
+def test_a_journal_that_is_not_actes62s_is_a_clear_error(banc: Banc) -> None:
+    banc.sortie.mkdir()
+    (banc.sortie / JOURNAL).write_text(
+        '{"atelier": "../ailleurs", "fichiers": ["/etc/passwd"]}', encoding="utf-8"
+    )
+    for commande in (
+        ("generate", str(EXEMPLE), "-o", str(banc.sortie)),
+        ("check", str(EXEMPLE), str(banc.sortie)),
+    ):
+        fait = banc.executer(*commande)
+        assert fait.returncode == 2
+        assert f"{banc.sortie / JOURNAL} : journal de génération illisible" in fait.stderr
+        assert "Traceback" not in fait.stderr
+    assert sorted(p.name for p in banc.sortie.iterdir()) == [JOURNAL]
