@@ -183,6 +183,24 @@ def _est_document(chemin: str) -> bool:
 
 
 def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    """`generate`; a SIGTERM or SIGINT stops it cleanly (workers, LibreOffice and temporary files
+    gone) with the exit code 128 + the signal's number."""
+    from actes62.garde import Interruption, interruptions
+
+    try:
+        with interruptions():
+            return _generer(arguments, sortie)
+    except Interruption as arret:
+        print(
+            f"actes62 : génération interrompue ({arret}) : les processus lancés sont arrêtés et les "
+            f"fichiers temporaires supprimés ; {arguments.sortie} garde l'ancien jeu de documents ou le "
+            "nouveau au complet, jamais un mélange des deux.",
+            file=sys.stderr,
+        )
+        return arret.code
+
+
+def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.render import generer
 
     debut = time.perf_counter()

@@ -5,12 +5,19 @@ with a profile directory of its own created for the call and removed after, so t
 do not share (and lock) one profile. The PDFs are PDF/A-2b. Results are moved into place only when
 LibreOffice has produced all of them.
 
+LibreOffice never outlives the conversion: it runs through `actes62.garde`'s guard, in a process
+group of its own, which is killed (and its profile removed) when the conversion stops — a failure,
+a timeout, an `Interruption` (SIGTERM, SIGINT) — or when this process dies, even by SIGKILL. The
+profiles a dead run left in the temporary folder (`actes62-libreoffice-PID-…`, the pid gone) are
+removed by the next conversion.
+
 The transmission PDF joins the délibération and its annexes, one bookmark each; joining does not
 keep PDF/A conformance (pypdf copies pages, not the PDF/A metadata), the parts themselves are PDF/A.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -25,6 +32,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import NameObject, TextStringObject
 
+from actes62 import garde
 from actes62.errors import ConversionError, LibreOfficeAbsent
 from actes62.fichiers import ecrire_atomique
 from actes62.model import Affaire, Collectivite
@@ -95,14 +103,21 @@ def convertir_pdf(
     taille = -(-len(documents) // nombre)
     lots = [documents[i : i + taille] for i in range(0, len(documents), taille)]
     barre = Progression(len(documents), "Conversion PDF ", actif=None if progression else False)
-    atelier = Path(tempfile.mkdtemp(prefix=".actes62-pdf-", dir=sortie_dir))
+    _nettoyer_profils()
+    atelier = Path(tempfile.mkdtemp(prefix=f".actes62-pdf-{os.getpid()}-", dir=sortie_dir))
+    lancees = _Lancees()
     try:
         with ThreadPoolExecutor(len(lots)) as executeur:
             travaux = [
-                executeur.submit(_convertir_lot, soffice, lot, atelier, pdfa, timeout, barre) for lot in lots
+                executeur.submit(_convertir_lot, soffice, lot, atelier, pdfa, timeout, barre, lancees)
+                for lot in lots
             ]
-            for travail in travaux:
-                travail.result()
+            try:
+                for travail in travaux:
+                    travail.result()
+            except BaseException:  # stop the other batches' LibreOffice now, not when they are done
+                lancees.arreter()
+                raise
         barre.terminer()
         resultats = []
         for document in documents:
@@ -112,6 +127,67 @@ def convertir_pdf(
         return resultats
     finally:
         shutil.rmtree(atelier, ignore_errors=True)
+
+
+_PREFIXE_PROFIL = "actes62-libreoffice-"
+
+
+def _nettoyer_profils() -> None:
+    """Remove the LibreOffice profiles of dead runs from the temporary folder (this user's only)."""
+    from actes62.sortie import perime
+
+    racine = Path(tempfile.gettempdir())
+    try:
+        entrees = [e for e in racine.iterdir() if e.name.startswith(_PREFIXE_PROFIL)]
+    except OSError:
+        return
+    for entree in entrees:
+        try:
+            a_moi = entree.lstat().st_uid == os.getuid() and entree.is_dir() and not entree.is_symlink()
+        except OSError:
+            continue
+        if a_moi and perime(entree):
+            shutil.rmtree(entree, ignore_errors=True)
+
+
+class _Lancees:
+    """The LibreOffice guards running for one conversion, to stop them all at once."""
+
+    def __init__(self) -> None:
+        self._verrou = threading.Lock()
+        self._processus: set[subprocess.Popen[str]] = set()
+        self.arrete = False
+
+    def lancer(self, commande: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+        with self._verrou:
+            if self.arrete:
+                raise ConversionError("conversion arrêtée")
+            processus = subprocess.Popen(
+                commande,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            self._processus.add(processus)
+            return processus
+
+    def fini(self, processus: subprocess.Popen[str]) -> None:
+        with self._verrou:
+            self._processus.discard(processus)
+
+    def arreter(self) -> None:
+        """Tell every guard to kill its LibreOffice (SIGTERM), and launch no more."""
+        with self._verrou:
+            self.arrete = True
+            for processus in self._processus:
+                _signaler(processus, signal.SIGTERM)
+
+
+def _signaler(processus: subprocess.Popen[str], signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        processus.send_signal(signum)
 
 
 LOT_MAX = 150
@@ -126,18 +202,23 @@ def _convertir_lot(
     pdfa: bool,
     timeout: float | None,
     barre: Progression,
+    lancees: _Lancees,
 ) -> None:
     """Convert a worker's documents into `atelier`, LOT_MAX at a time, one run after the other with
     the worker's own profile (made by the first start, reused by the next ones)."""
-    with tempfile.TemporaryDirectory(prefix="actes62-libreoffice-") as dossier_profil:
+    with tempfile.TemporaryDirectory(
+        prefix=f"{_PREFIXE_PROFIL}{os.getpid()}-", ignore_cleanup_errors=True
+    ) as dossier_profil:
         profil = Path(dossier_profil)
         for debut in range(0, len(documents), LOT_MAX):
             lot = documents[debut : debut + LOT_MAX]
-            sortie, erreurs = _lancer_libreoffice(soffice, profil, lot, atelier, pdfa, timeout, barre)
+            sortie, erreurs = _lancer_libreoffice(
+                soffice, profil, lot, atelier, pdfa, timeout, barre, lancees
+            )
             manquants = [d for d in lot if not _produit(atelier, d)]
             if manquants:  # LibreOffice sometimes drops a document of a long batch: once more
                 sortie, erreurs = _lancer_libreoffice(
-                    soffice, profil, manquants, atelier, pdfa, timeout, barre
+                    soffice, profil, manquants, atelier, pdfa, timeout, barre, lancees
                 )
             for document in manquants:
                 if not _produit(atelier, document):
@@ -165,6 +246,7 @@ def _lancer_libreoffice(
     pdfa: bool,
     timeout: float | None,
     barre: Progression,
+    lancees: _Lancees,
 ) -> tuple[str, str]:
     delai = timeout if timeout is not None else _DELAI_DEMARRAGE + _DELAI_DOCUMENT * len(documents)
     commande = [
@@ -182,24 +264,32 @@ def _lancer_libreoffice(
         str(atelier),
         *map(str, documents),
     ]
-    return _executer(commande, delai, barre)
+    temporaire = profil / "tmp"  # LibreOffice's own temporary files: removed with its profile
+    temporaire.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(temporaire)}
+    return _executer(garde.commande_gardee(commande, profil), delai, barre, lancees, env)
 
 
-def _executer(commande: list[str], delai: float, barre: Progression) -> tuple[str, str]:
-    """Run LibreOffice in its own process group, so that a timeout ends it and its children;
+def _executer(
+    commande: list[str],
+    delai: float,
+    barre: Progression,
+    lancees: _Lancees,
+    env: dict[str, str] | None = None,
+) -> tuple[str, str]:
+    """Run LibreOffice through its guard (its own process group, killed with it on a timeout);
     each « convert … » line it prints advances the progress bar."""
     try:
-        processus = subprocess.Popen(
-            commande,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        processus = lancees.lancer(commande, env)
     except OSError as exc:
         raise ConversionError(f"LibreOffice n'a pas pu être lancé ({commande[0]}) : {exc}") from None
-    minuteur = threading.Timer(delai, os.killpg, (processus.pid, signal.SIGKILL))
+    expire = threading.Event()
+
+    def expirer() -> None:
+        expire.set()
+        _signaler(processus, signal.SIGTERM)
+
+    minuteur = threading.Timer(delai, expirer)
     minuteur.start()
     erreurs: list[str] = []
     lecteur = threading.Thread(
@@ -217,9 +307,12 @@ def _executer(commande: list[str], delai: float, barre: Progression) -> tuple[st
     finally:
         minuteur.cancel()
         lecteur.join()
+        lancees.fini(processus)
     sortie, erreur = "".join(lignes), "".join(erreurs)
-    if processus.returncode == -signal.SIGKILL:
+    if expire.is_set():
         raise ConversionError(f"LibreOffice n'a pas terminé la conversion en {delai:.0f} s")
+    if lancees.arrete:
+        raise ConversionError("conversion arrêtée")
     if processus.returncode != 0:
         raise ConversionError(
             f"LibreOffice a échoué (code {processus.returncode}) : {(erreur or sortie).strip()}"

@@ -25,6 +25,7 @@ from typing import IO, Any, Literal
 
 from actes62._docx import verifier_zip
 from actes62.errors import DocumentIllisible
+from actes62.sortie import JOURNAL, resoudre
 
 __all__ = [
     "Bookmark",
@@ -125,14 +126,24 @@ class ReadDocument:
 def documents_in(chemins: Sequence[Path]) -> list[Path]:
     """The DOCX and PDF files given, folders expanded (recursively, sorted); office lock files skipped.
 
+    Hidden folders (a workshop of `generate`, « .git ») are not read. A folder where a `generate`
+    was stopped during its final moves (its journal is there) is first completed, so that a half
+    state is never read (`actes62.sortie.resoudre`).
+
     Raises `DocumentIllisible` for a path that does not exist or a file that is not DOCX/PDF.
     """
     trouves: list[Path] = []
     for chemin in chemins:
         if chemin.is_dir():
+            tous = list(chemin.rglob("*"))
+            journaux = [p.parent for p in tous if p.name == JOURNAL and not _cache(p, chemin)]
+            for dossier in journaux:
+                resoudre(dossier)
+            if journaux:
+                tous = list(chemin.rglob("*"))
             fichiers = sorted(
                 p
-                for p in chemin.rglob("*")
+                for p in tous
                 if p.is_file() and p.suffix.lower() in EXTENSIONS and not _verrou(p) and not _cache(p, chemin)
             )
             trouves.extend(fichiers)
@@ -141,6 +152,7 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
                 raise DocumentIllisible(
                     chemin, "format non pris en charge (un fichier DOCX ou PDF est attendu)"
                 )
+            resoudre(chemin.parent)
             trouves.append(chemin)
         else:
             raise DocumentIllisible(chemin, "fichier ou dossier introuvable")

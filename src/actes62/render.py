@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from actes62 import garde
 from actes62 import pdf as pdf_
-from actes62.errors import FichierExistant, GenerationError, TemplateError
+from actes62 import sortie as sortie_
+from actes62.errors import GenerationError, TemplateError
 from actes62.fichiers import ecrire_atomique
 from actes62.gabarit import GENRES, Gabarit, Genre, contexte_document
 from actes62.model import Affaire, AnnexeBudget, AnnexeConvention, AnnexeDocument, DocumentKind, Dossier
@@ -108,11 +109,13 @@ def generer(
     (an annex `document` is joined when its `fichier` is a PDF found relative to `racine`, default
     the working directory) and the rapport, with a bookmark each.
 
-    Nothing is written unless everything succeeds: existing files are refused (FichierExistant)
-    before any work unless `force`; documents are made in a temporary folder inside `sortie`, then
-    each is moved into place (a rename, so each file is either the old one or the new one, whole),
-    and the temporary folder is removed whatever happens. A folder that cannot be written raises
-    GenerationError.
+    Nothing is written unless everything succeeds, and the séance is switched all or nothing (see
+    `actes62.sortie`): one run at a time per folder (SortieOccupee names the other); existing files
+    (FichierExistant) and symbolic links (LienSymbolique) at the output names are refused before
+    any work unless `force`; documents are made in a workshop folder inside `sortie`, then moved
+    into place under a journal, and the workshop is removed whatever happens — a SIGTERM/SIGINT
+    (`garde.Interruption`) included, which also stops the worker processes and LibreOffice.
+    A folder that cannot be written raises GenerationError.
 
     `processus`: worker processes (default: one per core for a séance of more than
     `SEUIL_PARALLELE` documents, else none); the files are the same, byte for byte, either way.
@@ -133,32 +136,61 @@ def generer(
         if "deliberation" in genres:
             noms += [nom_transmission(affaire) for affaire in dossier.affaires]
     sortie = Path(sortie)
-    if not force:
-        for nom in noms:
-            if (sortie / nom).exists():
-                raise FichierExistant(sortie / nom)
     try:
         sortie.mkdir(parents=True, exist_ok=True)
-        atelier = Path(tempfile.mkdtemp(prefix=".actes62-", dir=sortie))
     except FileExistsError:
         raise GenerationError(f"{sortie} est un fichier : un dossier de sortie est attendu") from None
     except OSError as exc:
         raise GenerationError(f"{sortie} : impossible d'y écrire ({exc.strerror})") from None
+    with sortie_.verrou(sortie):
+        return _generer_sous_verrou(
+            dossier,
+            sortie,
+            noms,
+            _Travail(dossier, genres, templates, sortie),
+            gabarits,
+            documents,
+            force=force,
+            pdf=pdf,
+            racine=racine,
+            processus=processus,
+            progression=progression,
+        )
+
+
+def _generer_sous_verrou(
+    dossier: Dossier,
+    sortie: Path,
+    noms: Sequence[str],
+    travail: _Travail,
+    gabarits: Mapping[Genre, Gabarit],
+    documents: Sequence[_Document],
+    *,
+    force: bool,
+    pdf: bool,
+    racine: Path | None,
+    processus: int | None,
+    progression: bool,
+) -> list[Path]:
+    """`generer` once the folder's lock is held: complete or clear what a stopped run left, refuse
+    taken names, make everything in a workshop, then switch it in (see `actes62.sortie`)."""
+    atelier: Path | None = None
     try:
-        travail = _Travail(dossier, genres, templates, atelier)
+        sortie_.reprendre(sortie)
+        sortie_.nettoyer(sortie)
+        sortie_.verifier_noms(sortie, noms, force)
+        atelier = sortie_.atelier(sortie)
+        travail = replace(travail, atelier=atelier)
         produits = _produire(
             travail, gabarits, documents, pdf=pdf, racine=racine, processus=processus, progression=progression
         )
-        ecrits = []
-        for affaire in dossier.affaires:
-            for nom in produits.get(affaire.id, []):
-                os.replace(atelier / nom, sortie / nom)
-                ecrits.append(sortie / nom)
-        return ecrits
+        ordre = [nom for affaire in dossier.affaires for nom in produits.get(affaire.id, [])]
+        return sortie_.basculer(sortie, atelier, ordre)
     except OSError as exc:
         raise GenerationError(f"{sortie} : écriture impossible ({exc.strerror or exc})") from None
     finally:
-        shutil.rmtree(atelier, ignore_errors=True)
+        if atelier is not None:
+            shutil.rmtree(atelier, ignore_errors=True)
 
 
 def _genres(kinds: Iterable[str] | None) -> list[Genre]:
@@ -189,9 +221,10 @@ _TRAVAIL: _Travail | None = None
 _GABARITS: dict[Genre, Gabarit] = {}
 
 
-def _initialiser(travail: _Travail) -> None:
-    """In a worker: compile the templates once for every batch it will render."""
+def _initialiser(travail: _Travail, parent: int) -> None:
+    """In a worker: die with the parent, and compile the templates once for every batch it will render."""
     global _TRAVAIL
+    garde.suivre_parent(parent)
     _TRAVAIL = travail
     _GABARITS.clear()
     _GABARITS.update({genre: Gabarit(genre, travail.templates) for genre in travail.genres})
@@ -251,10 +284,15 @@ def _produire(
         par_affaire = {affaire.id: 0 for affaire in dossier.affaires}
         for document in documents:
             par_affaire[document.affaire.id] += 1
-        with ProcessPoolExecutor(processus, initializer=_initialiser, initargs=(travail,)) as executeur:
+        executeur = ProcessPoolExecutor(processus, initializer=_initialiser, initargs=(travail, os.getpid()))
+        try:
             for resultat in executeur.map(_rendre_lot, _lots(len(dossier.affaires), processus)):
                 produits.update(resultat)
                 barre.avancer(sum(len(noms) for noms in resultat.values()))
+        except BaseException:
+            _arreter(executeur)
+            raise
+        executeur.shutdown()
     barre.terminer()
     if not pdf or not documents:
         return produits
@@ -274,6 +312,28 @@ def _produire(
             pdf_.assembler(affaire, pieces, destination, dossier.collectivite)
             produits.setdefault(affaire.id, []).append(destination.name)
     return produits
+
+
+def _arreter(executeur: ProcessPoolExecutor) -> None:
+    """Stop the worker processes now, not after the work queued (a failure, SIGTERM, Ctrl-C).
+
+    Python 3.14 has `kill_workers`; before it, the executor's own table of processes is used, and
+    its manager thread is waited for (so that it does not close its pipe while the interpreter's
+    exit writes to it: a traceback at exit in Python 3.11)."""
+    gestionnaire = getattr(executeur, "_executor_manager_thread", None)
+    tuer = getattr(executeur, "kill_workers", None)
+    if callable(tuer):
+        executeur.shutdown(wait=False, cancel_futures=True)
+        tuer()
+        return
+    processus = list((getattr(executeur, "_processes", None) or {}).values())
+    executeur.shutdown(wait=False, cancel_futures=True)
+    for travailleur in processus:
+        travailleur.kill()
+    for travailleur in processus:
+        travailleur.join(5)
+    if gestionnaire is not None:
+        gestionnaire.join(5)
 
 
 def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> list[tuple[str, Path]]:
