@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import posixpath
 import re
 import stat
@@ -129,6 +130,7 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
     """
     trouves: list[Path] = []
     for chemin in chemins:
+        _refuser_inaccessible(chemin)
         if chemin.is_dir():
             fichiers = sorted(
                 p
@@ -162,6 +164,32 @@ def _cache(chemin: Path, dossier: Path) -> bool:
     """A file in a hidden folder below `dossier` (« .actes62-… » left by an interrupted run, « .git »):
     not one of the documents given."""
     return any(partie.startswith(".") for partie in chemin.relative_to(dossier).parts[:-1])
+
+
+def _refuser_inaccessible(chemin: Path) -> None:
+    """Raise `DocumentIllisible`, in French, for a path the system refuses (a symlink loop, a name
+    too long, no right to read), a pipe or a device (reading it would wait forever), or a folder
+    with a subfolder that cannot be read (its documents would be silently left out)."""
+    try:
+        etat = chemin.stat()
+    except OSError as exc:
+        raise DocumentIllisible(chemin, _raison_systeme(exc)) from None
+    if stat.S_ISDIR(etat.st_mode):
+        erreurs: list[OSError] = []
+        for _racine, sous_dossiers, _ in os.walk(chemin, onerror=erreurs.append):
+            sous_dossiers[:] = [s for s in sous_dossiers if not s.startswith(".")]
+            if erreurs:
+                break
+        if erreurs:
+            fautif = erreurs[0].filename or chemin
+            raise DocumentIllisible(
+                chemin, f"le sous-dossier « {fautif} » ne peut pas être lu : {_raison_systeme(erreurs[0])}"
+            )
+    elif not stat.S_ISREG(etat.st_mode):
+        raise DocumentIllisible(
+            chemin,
+            "ce n'est pas un fichier ordinaire (tube, périphérique…) : un fichier DOCX ou PDF est attendu",
+        )
 
 
 # --- reading --------------------------------------------------------------------------------------------
@@ -224,26 +252,28 @@ def _raison_lecture(exc: BaseException, genre: str, chemin: Path) -> str:
     if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and exc.errno:
         return _raison_systeme(exc)
     if isinstance(exc, MemoryError):
-        return f"{genre} trop volumineux pour être lu en mémoire"
+        return f"{genre} illisible : trop volumineux pour être lu en mémoire"
     if isinstance(exc, RecursionError):
         return f"{genre} illisible : structure imbriquée trop profondément"
     if genre == "DOCX":
         debut = _debut(chemin)
         if isinstance(exc, zipfile.BadZipFile) and debut.startswith(b"%PDF"):
-            return "c'est un PDF nommé en .docx : renommez-le en .pdf"
+            return "DOCX illisible : c'est un PDF nommé en .docx (renommez-le en .pdf)"
         if isinstance(exc, zipfile.BadZipFile) and not debut.startswith(b"PK"):
-            return "ce n'est pas un fichier DOCX (ni une archive zip) : est-ce un autre format renommé ?"
+            return "DOCX illisible : ce n'est pas une archive DOCX (zip) ; est-ce un autre format renommé ?"
         if isinstance(exc, KeyError):
-            return "DOCX incomplet : une partie attendue manque (word/document.xml ou une partie qu'il cite)"
+            return "DOCX illisible : une partie attendue manque (word/document.xml ou une partie qu'il cite)"
         if isinstance(exc, etree.XMLSyntaxError):
             ligne = f" (ligne {exc.lineno})" if getattr(exc, "lineno", None) else ""
-            return f"DOCX abîmé : le XML d'une de ses parties est invalide{ligne}"
-        return "DOCX abîmé ou tronqué : son archive zip ne peut pas être décompressée"
+            return f"DOCX illisible : le XML d'une de ses parties est abîmé{ligne}"
+        return "DOCX illisible : fichier abîmé ou tronqué, son archive zip ne peut pas être décompressée"
     if _debut(chemin).startswith(b"PK"):
-        return "c'est un fichier DOCX (ou une archive zip) nommé en .pdf : renommez-le en .docx"
+        return (
+            "PDF illisible : c'est un fichier DOCX (ou une archive zip) nommé en .pdf (renommez-le en .docx)"
+        )
     if b"%PDF" not in _debut(chemin):
-        return "ce n'est pas un fichier PDF (pas d'en-tête « %PDF ») : est-ce un autre format renommé ?"
-    return "PDF abîmé ou tronqué : sa structure ne peut pas être lue"
+        return "PDF illisible : pas d'en-tête « %PDF » ; est-ce un autre format renommé ?"
+    return "PDF illisible : fichier abîmé ou tronqué, sa structure ne peut pas être lue"
 
 
 def _debut(chemin: Path) -> bytes:
