@@ -9,10 +9,13 @@ Each piece knows where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
+import os
 import posixpath
 import re
+import stat
 import unicodedata
 import zipfile
 from bisect import bisect_right
@@ -134,6 +137,7 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
     """
     trouves: list[Path] = []
     for chemin in chemins:
+        _refuser_inaccessible(chemin)
         if chemin.is_dir():
             tous = list(chemin.rglob("*"))
             journaux = [p.parent for p in tous if p.name == JOURNAL and not _cache(p, chemin)]
@@ -176,6 +180,32 @@ def _cache(chemin: Path, dossier: Path) -> bool:
     return any(partie.startswith(".") for partie in chemin.relative_to(dossier).parts[:-1])
 
 
+def _refuser_inaccessible(chemin: Path) -> None:
+    """Raise `DocumentIllisible`, in French, for a path the system refuses (a symlink loop, a name
+    too long, no right to read), a pipe or a device (reading it would wait forever), or a folder
+    with a subfolder that cannot be read (its documents would be silently left out)."""
+    try:
+        etat = chemin.stat()
+    except OSError as exc:
+        raise DocumentIllisible(chemin, _raison_systeme(exc)) from None
+    if stat.S_ISDIR(etat.st_mode):
+        erreurs: list[OSError] = []
+        for _racine, sous_dossiers, _ in os.walk(chemin, onerror=erreurs.append):
+            sous_dossiers[:] = [s for s in sous_dossiers if not s.startswith(".")]
+            if erreurs:
+                break
+        if erreurs:
+            fautif = erreurs[0].filename or chemin
+            raise DocumentIllisible(
+                chemin, f"le sous-dossier « {fautif} » ne peut pas être lu : {_raison_systeme(erreurs[0])}"
+            )
+    elif not stat.S_ISREG(etat.st_mode):
+        raise DocumentIllisible(
+            chemin,
+            "ce n'est pas un fichier ordinaire (tube, périphérique…) : un fichier DOCX ou PDF est attendu",
+        )
+
+
 # --- reading --------------------------------------------------------------------------------------------
 
 
@@ -197,9 +227,19 @@ def read_document(chemin: Path) -> ReadDocument:
     suffixe = chemin.suffix.lower()
     if suffixe not in EXTENSIONS:
         raise DocumentIllisible(chemin, "format non pris en charge (un fichier DOCX ou PDF est attendu)")
-    if not chemin.is_file():
-        raise DocumentIllisible(chemin, "fichier introuvable")
-    if chemin.stat().st_size == 0:
+    genre = "DOCX" if suffixe == ".docx" else "PDF"
+    try:
+        etat = chemin.stat()
+    except OSError as exc:
+        raise DocumentIllisible(chemin, _raison_systeme(exc)) from None
+    if stat.S_ISDIR(etat.st_mode):
+        raise DocumentIllisible(chemin, f"c'est un dossier, pas un fichier {genre}")
+    if not stat.S_ISREG(etat.st_mode):
+        raise DocumentIllisible(
+            chemin,
+            f"ce n'est pas un fichier ordinaire (tube, périphérique…) : un fichier {genre} est attendu",
+        )
+    if etat.st_size == 0:
         raise DocumentIllisible(chemin, "fichier vide (0 octet)")
     try:
         if suffixe == ".docx":
@@ -209,8 +249,61 @@ def read_document(chemin: Path) -> ReadDocument:
     except DocumentIllisible:
         raise
     except Exception as exc:  # a corrupt file can fail anywhere in zipfile, lxml or pypdf
-        genre = "DOCX" if suffixe == ".docx" else "PDF"
-        raise DocumentIllisible(chemin, f"{genre} illisible ({type(exc).__name__} : {exc})") from None
+        raise DocumentIllisible(chemin, _raison_lecture(exc, genre, chemin)) from None
+
+
+def _raison_systeme(exc: OSError) -> str:
+    """Why the system refuses a file, in French."""
+    raisons = {
+        errno.ENOENT: "fichier introuvable",
+        errno.ELOOP: "lien symbolique qui boucle sur lui-même : il ne mène à aucun fichier",
+        errno.EACCES: "lecture refusée (droits insuffisants)",
+        errno.EPERM: "lecture refusée (droits insuffisants)",
+        errno.ENAMETOOLONG: "nom de fichier trop long pour le système",
+        errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+        errno.EISDIR: "c'est un dossier, pas un fichier",
+        errno.EIO: "erreur d'entrée-sortie du disque",
+    }
+    return raisons.get(exc.errno or 0, f"lecture impossible (erreur système n°{exc.errno})")
+
+
+def _raison_lecture(exc: BaseException, genre: str, chemin: Path) -> str:
+    """Why a DOCX or PDF could not be read, in French: the libraries' own messages are English."""
+    from lxml import etree
+
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and exc.errno:
+        return _raison_systeme(exc)
+    if isinstance(exc, MemoryError):
+        return f"{genre} illisible : trop volumineux pour être lu en mémoire"
+    if isinstance(exc, RecursionError):
+        return f"{genre} illisible : structure imbriquée trop profondément"
+    if genre == "DOCX":
+        debut = _debut(chemin)
+        if isinstance(exc, zipfile.BadZipFile) and debut.startswith(b"%PDF"):
+            return "DOCX illisible : c'est un PDF nommé en .docx (renommez-le en .pdf)"
+        if isinstance(exc, zipfile.BadZipFile) and not debut.startswith(b"PK"):
+            return "DOCX illisible : ce n'est pas une archive DOCX (zip) ; est-ce un autre format renommé ?"
+        if isinstance(exc, KeyError):
+            return "DOCX illisible : une partie attendue manque (word/document.xml ou une partie qu'il cite)"
+        if isinstance(exc, etree.XMLSyntaxError):
+            ligne = f" (ligne {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            return f"DOCX illisible : le XML d'une de ses parties est abîmé{ligne}"
+        return "DOCX illisible : fichier abîmé ou tronqué, son archive zip ne peut pas être décompressée"
+    if _debut(chemin).startswith(b"PK"):
+        return (
+            "PDF illisible : c'est un fichier DOCX (ou une archive zip) nommé en .pdf (renommez-le en .docx)"
+        )
+    if b"%PDF" not in _debut(chemin):
+        return "PDF illisible : pas d'en-tête « %PDF » ; est-ce un autre format renommé ?"
+    return "PDF illisible : fichier abîmé ou tronqué, sa structure ne peut pas être lue"
+
+
+def _debut(chemin: Path) -> bytes:
+    try:
+        with chemin.open("rb") as fichier:
+            return fichier.read(1024)
+    except OSError:
+        return b""
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -451,14 +544,31 @@ def _reparer_pdf(ligne: str) -> str:
     return _DECIMALES_DECOLLEES.sub(lambda m: f"{m[1] or m[3]},{m[2] or m[4]}", ligne).strip()
 
 
+PAGES_MAX = 2000
+"""The most pages a PDF read may have: a séance's transmission PDF has a few hundred; a PDF that
+says it has more is refused before its pages are read."""
+
+
 def _lire_pdf(chemin: Path) -> tuple[tuple[TextPiece, ...], tuple[Bookmark, ...]]:
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its English warnings: the reason is ours
 
     lecteur = PdfReader(str(chemin))
-    if lecteur.is_encrypted and not lecteur.decrypt(""):
-        raise DocumentIllisible(chemin, "PDF chiffré : il ne peut pas être lu")
+    if lecteur.is_encrypted:
+        try:
+            dechiffre = bool(lecteur.decrypt(""))
+        except Exception:  # an algorithm pypdf cannot decrypt without an optional library
+            dechiffre = False
+        if not dechiffre:
+            raise DocumentIllisible(
+                chemin, "PDF chiffré (protégé par un mot de passe) : fournissez-en une copie non protégée"
+            )
+    nombre = len(lecteur.pages)
+    if nombre > PAGES_MAX:
+        raise DocumentIllisible(
+            chemin, f"PDF de {nombre} pages, plus que les {PAGES_MAX} qu'un dossier de séance peut avoir"
+        )
     pieces = []
     for numero, page in enumerate(lecteur.pages, start=1):
         lignes = [_reparer_pdf(ligne) for ligne in (page.extract_text() or "").splitlines()]

@@ -1,0 +1,104 @@
+"""Running the command line on hostile input: a subprocess bounded in memory (RLIMIT_AS) and in
+time, in its own process group (killed whole on time-out), whose output is checked for a French
+message and the absence of any traceback or internal error."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DELAI_MAX", "MEMOIRE_MAX", "Resultat", "lancer", "verifier"]
+
+MEMOIRE_MAX = 500 * 1024 * 1024
+"""The address space a run may use (500 Mo)."""
+DELAI_MAX = 10.0
+"""The seconds a run may take."""
+
+
+@dataclass(frozen=True)
+class Resultat:
+    """What a run gave: exit code, outputs, duration (seconds)."""
+
+    arguments: tuple[str, ...]
+    code: int
+    stdout: str
+    stderr: str
+    duree: float
+
+    @property
+    def sortie(self) -> str:
+        return self.stdout + self.stderr
+
+    def __str__(self) -> str:
+        return (
+            f"actes62 {' '.join(self.arguments)} → code {self.code} en {self.duree:.1f} s\n"
+            f"--- stdout ---\n{self.stdout[-3000:]}\n--- stderr ---\n{self.stderr[-3000:]}"
+        )
+
+
+def _borner() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMOIRE_MAX, MEMOIRE_MAX))
+
+
+def lancer(
+    arguments: Sequence[str | Path],
+    *,
+    dossier: Path,
+    delai: float = DELAI_MAX,
+    env: dict[str, str] | None = None,
+) -> Resultat:
+    """Run `python -m actes62 ARGUMENTS` in `dossier` (its working folder), under the memory limit;
+    a run still going after `delai` seconds is killed with its whole process group and fails the test."""
+    environnement = {k: v for k, v in os.environ.items() if not k.startswith("ACTES62_")}
+    environnement.update({"PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8", **(env or {})})
+    texte = tuple(os.fsdecode(a) for a in arguments)
+    debut = time.monotonic()
+    processus = subprocess.Popen(
+        [sys.executable, "-m", "actes62", *(os.fsencode(a) for a in arguments)],
+        cwd=dossier,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environnement,
+        preexec_fn=_borner,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = processus.communicate(timeout=delai)
+    except subprocess.TimeoutExpired:
+        os.killpg(processus.pid, signal.SIGKILL)
+        stdout, stderr = processus.communicate()
+        raise AssertionError(
+            f"actes62 {' '.join(texte)} : toujours en cours après {delai} s\n"
+            f"{stderr.decode('utf-8', 'replace')[-2000:]}"
+        ) from None
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # workers a run may have left behind
+            os.killpg(processus.pid, signal.SIGKILL)
+    return Resultat(
+        texte,
+        processus.returncode,
+        stdout.decode("utf-8", "replace"),
+        stderr.decode("utf-8", "replace"),
+        time.monotonic() - debut,
+    )
+
+
+def verifier(resultat: Resultat, code: int, *mots: str) -> None:
+    """The run exited with `code`, its output says each of `mots` (the file named, French words),
+    and shows no traceback, no internal error, no English warning from a library."""
+    assert resultat.code == code, str(resultat)
+    for mot in mots:
+        assert mot in resultat.sortie, f"« {mot} » absent :\n{resultat}"
+    assert "Traceback" not in resultat.sortie, str(resultat)
+    assert "erreur interne" not in resultat.sortie, str(resultat)
+    assert "Warning" not in resultat.sortie and "warning" not in resultat.sortie, str(resultat)
+    assert resultat.duree < DELAI_MAX, str(resultat)
