@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -105,3 +106,56 @@ def test_cli_refuses_what_is_not_a_template(
     assert faux.read_bytes() == contenu
     assert main(["modele", "texte", str(tmp_path / "absent.docx")]) == 2
     assert "absent.docx" in capsys.readouterr().err
+
+
+def test_cli_copies_the_shipped_templates_to_start_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    destination = tmp_path / "mes-modeles"
+    assert main(["modele", "copier", str(destination)]) == 0
+    assert "--templates" in capsys.readouterr().out
+    for modele in MODELES:
+        assert (destination / modele.name).read_bytes() == modele.read_bytes()
+        assert (destination / modele.with_suffix(".txt").name).is_file()
+    assert main(["modele", "copier", str(destination)]) == 2  # nothing overwritten without --force
+    assert "existe déjà" in capsys.readouterr().err
+    assert main(["modele", "copier", "--force", str(destination)]) == 0
+
+
+# --- the templates guide: each example is what the filter gives ------------------------------------------
+
+GUIDE = RACINE / "docs" / "modeles.md"
+
+
+def _exemples_du_guide() -> list[tuple[str, str]]:
+    texte = GUIDE.read_text(encoding="utf-8")
+    debut, fin = texte.index("<!-- exemples:debut -->"), texte.index("<!-- exemples:fin -->")
+    exemples = []
+    for ligne in texte[debut:fin].splitlines():
+        cellules = [c.strip() for c in re.split(r"(?<!\\)\|", ligne)[1:-1]]
+        if len(cellules) == 2 and cellules[0].startswith("`"):
+            exemples.append((cellules[0].strip("`").replace("\\|", "|"), cellules[1]))
+    return exemples
+
+
+EXEMPLES = _exemples_du_guide()
+
+
+def test_the_guide_has_examples_for_every_filter() -> None:
+    from actes62.textes import FILTRES
+
+    ecrits = " ".join(modele for modele, _ in EXEMPLES)
+    assert len(EXEMPLES) >= 25
+    for nom in FILTRES:
+        assert re.search(rf"\|\s*{nom}\b", ecrits), f"le filtre « {nom} » n'a pas d'exemple dans {GUIDE.name}"
+
+
+@pytest.mark.parametrize(("modele", "attendu"), EXEMPLES, ids=[m for m, _ in EXEMPLES])
+def test_each_example_of_the_guide_gives_what_it_says(modele: str, attendu: str) -> None:
+    import actes62
+    from actes62.textes import contexte_affaire, environnement, rendre_affaire
+
+    dossier = actes62.load(RACINE / "examples" / "lianes-2025" / "dossier.yaml")
+    affaire = rendre_affaire(dossier, dossier.affaires[0])
+    rendu = environnement().from_string(modele).render(contexte_affaire(dossier, affaire))
+    assert " ".join(rendu.split()) == attendu  # no-break spaces read as spaces

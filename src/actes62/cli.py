@@ -260,7 +260,25 @@ def _commande_modele(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.errors import TemplateError
     from actes62.fichiers import ecrire_atomique
     from actes62.gabarit_fichier import normaliser, texte
+    from actes62.livres import copier_modeles
 
+    if arguments.action_modele == "copier":
+        if len(arguments.fichiers) != 1:
+            raise TemplateError(
+                " ".join(arguments.fichiers), "« copier » prend un seul dossier de destination"
+            )
+        destination = Path(arguments.fichiers[0])
+        copies = copier_modeles(destination, force=arguments.force)
+        for fichier in copies:
+            print(fichier, file=sortie)
+        print(
+            f"{_pluriel(len(copies), 'fichier')} copié{'s' if len(copies) > 1 else ''} dans {destination}. "
+            f"Modifiez les modèles dans Word, puis :\n"
+            f"  actes62 generate DOSSIER.yaml -o documents --templates {destination}\n"
+            f"  actes62 check DOSSIER.yaml documents --templates {destination}",
+            file=sortie,
+        )
+        return EXIT_OK
     code = EXIT_OK
     for nom in arguments.fichiers:
         chemin = Path(nom)
@@ -385,14 +403,20 @@ def _parseur() -> argparse.ArgumentParser:
         help="lire ou normaliser un modèle DOCX (texte lisible, octets reproductibles)",
         description="« texte » imprime un modèle comme des lignes lisibles (style, texte, tableaux, "
         "en-têtes et pieds de page) pour comparer deux versions ; « normaliser » réécrit son archive "
-        "sous une forme fixe (mêmes contenus, mêmes octets), quel que soit le logiciel qui l'a enregistré.",
+        "sous une forme fixe (mêmes contenus, mêmes octets), quel que soit le logiciel qui l'a enregistré ; "
+        "« copier » copie les modèles livrés dans un dossier, pour en faire ceux de la collectivité.",
     )
-    modele.add_argument("action_modele", choices=("texte", "normaliser"), metavar="texte|normaliser")
-    modele.add_argument("fichiers", nargs="+", help="modèles DOCX")
+    modele.add_argument(
+        "action_modele", choices=("texte", "normaliser", "copier"), metavar="texte|normaliser|copier"
+    )
+    modele.add_argument("fichiers", nargs="+", help="modèles DOCX (pour « copier » : le dossier où copier)")
     modele.add_argument(
         "--verifier",
         action="store_true",
         help="avec « normaliser » : ne rien écrire, dire ce qui ne l'est pas",
+    )
+    modele.add_argument(
+        "--force", action="store_true", help="avec « copier » : remplacer les fichiers existants"
     )
     modele.set_defaults(action=_commande_modele)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from actes62.errors import FichierExistant, GenerationError
 from actes62.fichiers import ecrire_atomique
 
-__all__ = ["copier_exemples", "exemples", "livre"]
+__all__ = ["copier_exemples", "copier_modeles", "exemples", "livre"]
 
 
 def livre(dans_paquet: str, dans_depot: str, temoin: str | None = None) -> Traversable | None:
@@ -54,6 +54,25 @@ def _fichiers(dossier: Traversable, prefixe: str = "") -> list[tuple[str, Traver
     return fichiers
 
 
+def copier_modeles(destination: Path, *, force: bool = False) -> list[Path]:
+    """Copy the shipped templates (`deliberation.docx`… and their text dumps) into `destination`,
+    for a collectivité to start its own from them; returns the files written.
+
+    Nothing is written if one of the files exists already (unless `force`)."""
+    dossier = livre("templates", "templates", "deliberation.docx")
+    if dossier is None:
+        raise GenerationError("les modèles livrés avec actes62 sont introuvables")
+    return _copier([(destination / relatif, source) for relatif, source in _fichiers(dossier)], force)
+
+
+def _copier(a_ecrire: list[tuple[Path, Traversable]], force: bool) -> list[Path]:
+    if not force:
+        for cible, _ in a_ecrire:
+            if cible.exists() or cible.is_symlink():
+                raise FichierExistant(cible)
+    return [ecrire_atomique(cible, source.read_bytes()) for cible, source in a_ecrire]
+
+
 def copier_exemples(destination: Path, *, force: bool = False) -> list[Path]:
     """Copy every shipped example into `destination/<nom>/`; returns the files written.
 
@@ -66,8 +85,4 @@ def copier_exemples(destination: Path, *, force: bool = False) -> list[Path]:
         for nom, dossier in livres.items()
         for relatif, source in _fichiers(dossier)
     ]
-    if not force:
-        for cible, _ in a_ecrire:
-            if cible.exists() or cible.is_symlink():
-                raise FichierExistant(cible)
-    return [ecrire_atomique(cible, source.read_bytes()) for cible, source in a_ecrire]
+    return _copier(a_ecrire, force)

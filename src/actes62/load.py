@@ -282,7 +282,8 @@ def _message(erreur: Any, chemin: Sequence[int | str], loc: Sequence[int | str])
     if genre == "string_pattern_mismatch":
         return f"valeur{cite} mal formée : le format attendu est {contexte.get('pattern')}"
     if genre in ("literal_error", "enum"):
-        return f"valeur{cite} inattendue : valeurs permises {contexte.get('expected')}"
+        permises = re.sub(r" or (?=\S+$|['\"][^'\"]*['\"]$)", " ou ", str(contexte.get("expected")))
+        return f"valeur{cite} inattendue : valeurs permises {permises}"
     if genre in ("too_short", "string_too_short"):
         return f"valeur{cite} trop courte : au moins {contexte.get('min_length', 1)} élément(s) attendu(s)"
     if genre in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):

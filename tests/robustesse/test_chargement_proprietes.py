@@ -323,11 +323,6 @@ def test_missing_keys_are_named_with_their_parent_line(arbre: Any, chemins: list
     _avec_fichier(texte, _charger_et_verifier)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.py locates a control character by its position in the text, not by its line "
-    "(issue 14; fixed with load.py's French messages on another branch: remove this marker then)",
-)
 @pytest.mark.parametrize("caractere", ["\x08", "\x1b", "\x7f"])
 def test_a_control_character_is_located_by_its_line(caractere: str) -> None:
     lignes = TEXTES[0].splitlines()
@@ -335,11 +330,6 @@ def test_a_control_character_is_located_by_its_line(caractere: str) -> None:
     _avec_fichier("\n".join(lignes) + "\n", _charger_et_verifier)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the values a field allows are listed with pydantic's English « or » (issue 14; fixed "
-    "with load.py's French messages on another branch: remove this marker then)",
-)
 def test_the_values_allowed_are_listed_in_french() -> None:
     texte = TEXTES[0].replace("instance: commission_permanente", "instance: bureau", 1)
 
