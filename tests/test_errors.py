@@ -3,6 +3,7 @@ raised in a worker process — and the command answers with exit code 2, never a
 
 from __future__ import annotations
 
+import contextlib
 import io
 import pickle
 from pathlib import Path
@@ -139,3 +140,30 @@ def test_a_tie_is_decided_by_the_presidents_vote(
 def test_public_names_are_importable() -> None:
     for nom in actes62.__all__:
         assert getattr(actes62, nom) is not None
+
+
+def test_a_misspelt_filter_or_name_in_a_text_is_located_at_its_line_with_a_suggestion(tmp_path: Path) -> None:
+    from actes62.textes import TexteInvalide
+
+    source = EXEMPLE.read_text(encoding="utf-8")
+    ligne = next(
+        i for i, t in enumerate(source.splitlines(), start=1) if "{{ montant | euros }} à l'association" in t
+    )
+    for ancien, nouveau, conseil in (
+        ("{{ montant | euros }} à l'association", "{{ montant | euro }} à l'association", "« euros »"),
+        ("{{ montant | euros }} à l'association", "{{ montnat | euros }} à l'association", "« montant »"),
+    ):
+        dossier = tmp_path / "dossier.yaml"
+        dossier.write_text(source.replace(ancien, nouveau, 1), encoding="utf-8")
+        for commande in (["generate", str(dossier), "-o", str(tmp_path / "out")], ["check", str(dossier)]):
+            sortie = io.StringIO()
+            with contextlib.redirect_stderr(io.StringIO()) as erreurs:
+                code = main(commande, sortie)
+            texte = erreurs.getvalue() + sortie.getvalue()
+            assert code in (1, 2)
+            assert f"vouliez-vous dire {conseil} ?" in texte, texte
+            # the line of the list item holding the text (its first line) or the text's own line
+            assert any(f"dossier.yaml:{n}:" in texte for n in (ligne - 1, ligne)), texte
+    erreur = TexteInvalide(("affaires", 0, "rapport", "expose", 2), "nom inconnu")
+    copie = pickle.loads(pickle.dumps(erreur))
+    assert (copie.champ, str(copie)) == (erreur.champ, str(erreur))

@@ -306,3 +306,18 @@ def test_a_nesting_too_deep_is_refused(tmp_path: Path) -> None:
     chemin.write_text("a: " + "[" * 100_000, encoding="utf-8")
     with pytest.raises(DossierInvalide, match="imbrication trop profonde"):
         actes62.load(chemin)
+
+
+def test_every_pattern_of_the_model_is_explained_in_words() -> None:
+    """A value of the wrong form is told what is expected in words, with an example, never as a
+    regular expression."""
+    import json
+
+    from actes62.load import FORMATS_EN_MOTS
+    from actes62.model import Dossier
+
+    schema = json.dumps(Dossier.model_json_schema())
+    motifs = set(re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', schema))
+    assert motifs
+    for motif in motifs:
+        assert json.loads(motif) in FORMATS_EN_MOTS, motif

@@ -201,20 +201,26 @@ def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
 
 
 def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.load import localisateur
     from actes62.render import generer
+    from actes62.textes import TexteInvalide
 
     debut = time.perf_counter()
     dossier = load(arguments.dossier)
     templates = Path(arguments.templates) if arguments.templates else None
-    fichiers = generer(
-        dossier,
-        Path(arguments.sortie),
-        force=arguments.force,
-        pdf=arguments.pdf,
-        templates=templates,
-        racine=Path(arguments.dossier).parent,
-        progression=True,
-    )
+    try:
+        fichiers = generer(
+            dossier,
+            Path(arguments.sortie),
+            force=arguments.force,
+            pdf=arguments.pdf,
+            templates=templates,
+            racine=Path(arguments.dossier).parent,
+            progression=True,
+        )
+    except TexteInvalide as exc:  # a text of the dossier: at its line
+        ligne = localisateur(arguments.dossier)(exc.champ)
+        raise Actes62Error(f"{arguments.dossier}:{ligne}: {exc}" if ligne else str(exc)) from None
     for fichier in fichiers:
         print(fichier, file=sortie)
     ecrits = "écrit" if len(fichiers) <= 1 else "écrits"

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from actes62.errors import DossierInvalide, ErreurChamp, raison_systeme
-from actes62.model import Dossier
+from actes62.model import ACTES_ID, Dossier
 
 __all__ = ["chemin_lisible", "ligne_du_champ", "load", "load_text", "localisateur"]
 
@@ -169,6 +169,18 @@ def ligne_du_champ(racine: yaml.Node | None, chemin: Sequence[int | str]) -> int
     return int(noeud.start_mark.line) + 1
 
 
+FORMATS_EN_MOTS: dict[str, str] = {
+    r"^\d{4}-\d{1,4}$": "un numéro d'acte, l'année, un tiret et 1 à 4 chiffres (ex. 2025-344)",
+    r"^\d{3}$|^\d{2}[AB]$": "un code de département sur 3 caractères (ex. 062, ou 02A pour la Corse-du-Sud)",
+    r"^W\d{9}$": "un numéro RNA, « W » et 9 chiffres (ex. W623000123)",
+    r"^[a-z0-9][a-z0-9-]*$": "un identifiant en minuscules sans accent, chiffres et tirets (ex. lianes-2025)",
+    r"^[A-Z]\d{0,3}$": "un code de règle, une lettre majuscule et jusqu'à 3 chiffres (ex. I005)",
+    ACTES_ID.pattern: "un identifiant ACTES : département, SIREN, date AAAAMMJJ, numéro interne et nature, "
+    "séparés par des tirets (ex. 062-226200012-20250915-CP2025_344-DE)",
+}
+"""The model's patterns in words, with an example, for the messages."""
+
+
 def chemin_lisible(chemin: Sequence[int | str]) -> str:
     """`affaires[0].deliberation.visas[2].date`."""
     morceaux: list[str] = []
@@ -280,7 +292,9 @@ def _message(erreur: Any, chemin: Sequence[int | str], loc: Sequence[int | str])
     if genre in ("value_error", "assertion_error"):
         return str(erreur["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if genre == "string_pattern_mismatch":
-        return f"valeur{cite} mal formée : le format attendu est {contexte.get('pattern')}"
+        motif = str(contexte.get("pattern"))
+        attendu = FORMATS_EN_MOTS.get(motif, f"le format {motif}")
+        return f"valeur{cite} mal formée : {attendu} est attendu"
     if genre in ("literal_error", "enum"):
         permises = re.sub(r" or (?=\S+$|['\"][^'\"]*['\"]$)", " ou ", str(contexte.get("expected")))
         return f"valeur{cite} inattendue : valeurs permises {permises}"

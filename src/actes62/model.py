@@ -510,7 +510,7 @@ class Article(_Modele):
     tableau_imputation: bool = False  # the délibération article followed by the imputation table
 
 
-_ACTES_ID = re.compile(
+ACTES_ID = _ACTES_ID = re.compile(
     r"^(?P<departement>\d{3}|\d{2}[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-"
     r"(?P<numero_interne>[A-Za-z0-9_]{1,15})-(?P<nature>DE|AR|AI|CC|BF|AU)$"
 )

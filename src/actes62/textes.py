@@ -9,6 +9,7 @@ sandbox bounds their work (`actes62.bornes`): the texts of one affaire share one
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from actes62.grammaire import FILTRES_GRAMMAIRE
 from actes62.load import chemin_lisible
 from actes62.model import Affaire, Dossier
 
-__all__ = ["FILTRES", "contexte_affaire", "environnement", "rendre_affaire"]
+__all__ = ["FILTRES", "TexteInvalide", "contexte_affaire", "environnement", "rendre_affaire"]
 
 FILTRES: dict[str, Callable[..., str]] = {
     "euros": formats.euros,
@@ -104,29 +105,61 @@ def _compiler(texte: str) -> jinja2.Template:
     return _ENV.from_string(texte)
 
 
-def _rendre(valeur: Any, contexte: dict[str, Any], chemin: str) -> Any:
+class TexteInvalide(TemplateError):
+    """A text of the dossier whose `{{ }}` cannot be filled in; `champ` is its field path
+    (`("affaires", 0, "rapport", "propositions", 0)`), to name its line."""
+
+    def __init__(self, champ: tuple[int | str, ...], message: str) -> None:
+        self.champ = champ
+        self.detail = message
+        super().__init__(f"dossier, champ {chemin_lisible(champ)}", message)
+
+    def __reduce__(self) -> tuple[type[TexteInvalide], tuple[tuple[int | str, ...], str]]:
+        return (type(self), (self.champ, self.detail))  # from a worker process, whole
+
+
+_FILTRE_INCONNU = re.compile(r"No filter named '([^']+)'")
+_NOM_INCONNU = re.compile(r"'([^']+)' is undefined|« ([^»]+) » n'est pas défini")
+
+
+def _conseil(message: str, contexte: dict[str, Any]) -> str:
+    """« (vouliez-vous dire « euros » ?) » for a misspelt filter or name, else «»."""
+    filtre = _FILTRE_INCONNU.search(message)
+    if filtre is not None:
+        proches = difflib.get_close_matches(filtre[1], FILTRES, n=1)
+    else:
+        nom = _NOM_INCONNU.search(message)
+        inconnu = next((g for g in nom.groups() if g), "") if nom is not None else ""
+        proches = difflib.get_close_matches(inconnu.strip(), contexte, n=1) if inconnu else []
+    return f" (vouliez-vous dire « {proches[0]} » ?)" if proches else ""
+
+
+def _rendre(valeur: Any, contexte: dict[str, Any], champ: tuple[int | str, ...]) -> Any:
     if isinstance(valeur, str):
         if "{{" not in valeur and "{%" not in valeur:
             return valeur
-        lieu = f"dossier, champ {chemin}"
         try:
             return _compiler(valeur).render(contexte)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(lieu, f"syntaxe invalide : {traduire_jinja(exc.message)}") from None
+            conseil = _conseil(exc.message or "", contexte)
+            raise TexteInvalide(champ, f"syntaxe invalide : {traduire_jinja(exc.message)}{conseil}") from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(lieu, f"nom inconnu : {traduire_jinja(exc.message)}") from None
+            conseil = _conseil(exc.message or "", contexte)
+            raise TexteInvalide(champ, f"nom inconnu : {traduire_jinja(exc.message)}{conseil}") from None
         except LimiteDepassee as exc:
-            raise TemplateError(lieu, str(exc.message)) from None
+            raise TexteInvalide(champ, str(exc.message)) from None
         except jinja2.exceptions.SecurityError as exc:  # the sandbox refusing an attribute
-            raise TemplateError(lieu, f"texte invalide : {traduire_jinja(exc.message)}") from None
+            raise TexteInvalide(champ, f"texte invalide : {traduire_jinja(exc.message)}") from None
         except jinja2.TemplateError as exc:
-            raise TemplateError(lieu, f"texte impossible à remplir : {traduire_jinja(exc.message)}") from None
+            raise TexteInvalide(
+                champ, f"texte impossible à remplir : {traduire_jinja(exc.message)}"
+            ) from None
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
-            raise TemplateError(lieu, f"texte impossible à remplir : {exc}") from None
+            raise TexteInvalide(champ, f"texte impossible à remplir : {exc}") from None
     if isinstance(valeur, dict):
-        return {cle: _rendre(v, contexte, f"{chemin}.{cle}") for cle, v in valeur.items()}
+        return {cle: _rendre(v, contexte, (*champ, cle)) for cle, v in valeur.items()}
     if isinstance(valeur, list):
-        return [_rendre(v, contexte, f"{chemin}[{i}]") for i, v in enumerate(valeur)]
+        return [_rendre(v, contexte, (*champ, i)) for i, v in enumerate(valeur)]
     return valeur
 
 
@@ -136,7 +169,7 @@ def rendre_affaire(dossier: Dossier, affaire: Affaire) -> Affaire:
     donnees = affaire.model_dump(mode="python", exclude_unset=False)
     try:
         with budget_document():  # the texts of one affaire: one budget
-            rendu = _rendre(donnees, contexte_affaire(dossier, affaire), f"affaires[{index}]")
+            rendu = _rendre(donnees, contexte_affaire(dossier, affaire), ("affaires", index))
     except LimiteDepassee as exc:  # out of Python's stack or memory, in no field in particular
         raise TemplateError(f"dossier, affaire {affaire.id}", str(exc.message)) from None
     if rendu == donnees:

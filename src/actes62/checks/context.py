@@ -157,7 +157,7 @@ class Context:
     reference: Reference
     documents: tuple[IdentifiedDocument, ...] = ()
     rejetes: tuple[DocumentRejete, ...] = ()
-    textes_non_rendus: tuple[tuple[int, str], ...] = ()  # (affaire index, error message)
+    textes_non_rendus: tuple[tuple[int, str, Champ], ...] = ()  # (affaire index, message, field)
     fichier: str = "dossier"
     ligne: Callable[[Champ], int | None] = field(default=lambda champ: None)
     modeles: Modeles = field(default_factory=Modeles)

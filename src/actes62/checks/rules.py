@@ -27,7 +27,7 @@ from actes62.checks.releve import Releve, releve
 from actes62.checks.selection import Selection
 from actes62.load import localisateur
 from actes62.model import Affaire, Dossier
-from actes62.textes import rendre_affaire
+from actes62.textes import TexteInvalide, rendre_affaire
 
 __all__ = ["RULES", "Rule", "audit", "check", "check_et_ecartes", "releve", "rules_to_json", "selection_de"]
 
@@ -66,10 +66,10 @@ def textes_non_rendus(ctx: Context) -> Iterator[Draft]:
 
     Pourquoi : un texte qui ne peut être rendu ne peut pas être généré ni vérifié.
     Référence : syntaxe Jinja des textes du dossier (actes62.textes)."""
-    for i, message in ctx.textes_non_rendus:
+    for i, message, champ in ctx.textes_non_rendus:
         yield Draft(
             f"textes de l'affaire non rendus : {message}",
-            ctx.lieu(("affaires", i), affaire=i),
+            ctx.lieu(champ, affaire=i),
             {"erreur": message},
         )
 
@@ -168,15 +168,18 @@ def rules_to_json(rules: Sequence[Rule] = RULES) -> str:
     )
 
 
-def _affaires_rendues(dossier: Dossier) -> tuple[tuple[Affaire, ...], tuple[tuple[int, str], ...]]:
+def _affaires_rendues(dossier: Dossier) -> tuple[tuple[Affaire, ...], tuple[tuple[int, str, Champ], ...]]:
     affaires: list[Affaire] = []
-    erreurs: list[tuple[int, str]] = []
+    erreurs: list[tuple[int, str, Champ]] = []
     for i, affaire in enumerate(dossier.affaires):
         try:
             affaires.append(rendre_affaire(dossier, affaire))
+        except TexteInvalide as exc:  # at the text's own line
+            affaires.append(affaire)
+            erreurs.append((i, str(exc), exc.champ))
         except Exception as exc:  # TemplateError, or anything a hand-built model may raise
             affaires.append(affaire)
-            erreurs.append((i, str(exc)))
+            erreurs.append((i, str(exc), ("affaires", i)))
     return tuple(affaires), tuple(erreurs)
 
 
@@ -282,7 +285,7 @@ def _check(
     try:
         affaires, non_rendus = _affaires_rendues(dossier)
     except Exception as exc:  # a dossier built by hand without its affaires
-        affaires, non_rendus = (), ((0, str(exc)),)
+        affaires, non_rendus = (), ((0, str(exc), ("affaires", 0)),)
     findings: list[Finding] = []
     identifies: list[IdentifiedDocument] = []
     rejetes: list[DocumentRejete] = []
