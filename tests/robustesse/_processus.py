@@ -5,6 +5,7 @@ message and the absence of any traceback or internal error."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import resource
 import signal
@@ -44,8 +45,25 @@ class Resultat:
         )
 
 
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE = 1
+_CAP_DAC_READ_SEARCH = 2
+
+
 def _borner() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMOIRE_MAX, MEMOIRE_MAX))
+
+
+def _borner_sans_passe_droits() -> None:
+    """Also take from the run root's power to read what its rights forbid (dropped from the
+    capability bounding set, so the program run has them no more): a file or folder of mode 000
+    then really cannot be read, as for any user."""
+    _borner()
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capacite in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+            if libc.prctl(_PR_CAPBSET_DROP, capacite, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
 def lancer(
@@ -54,21 +72,25 @@ def lancer(
     dossier: Path,
     delai: float = DELAI_MAX,
     env: dict[str, str] | None = None,
+    sans_passe_droits: bool = False,
+    programme: Sequence[str] = ("-m", "actes62"),
 ) -> Resultat:
-    """Run `python -m actes62 ARGUMENTS` in `dossier` (its working folder), under the memory limit;
-    a run still going after `delai` seconds is killed with its whole process group and fails the test."""
+    """Run `python -m actes62 ARGUMENTS` (or `python PROGRAMME ARGUMENTS`) in `dossier` (its working
+    folder), under the memory limit; `sans_passe_droits`: a run as root reads only what the rights
+    allow. A run still going after `delai` seconds is killed with its whole process group and fails
+    the test."""
     environnement = {k: v for k, v in os.environ.items() if not k.startswith("ACTES62_")}
     environnement.update({"PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8", **(env or {})})
     texte = tuple(os.fsdecode(a) for a in arguments)
     debut = time.monotonic()
     processus = subprocess.Popen(
-        [sys.executable, "-m", "actes62", *(os.fsencode(a) for a in arguments)],
+        [sys.executable, *programme, *(os.fsencode(a) for a in arguments)],
         cwd=dossier,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=environnement,
-        preexec_fn=_borner,
+        preexec_fn=_borner_sans_passe_droits if sans_passe_droits else _borner,
         start_new_session=True,
     )
     try:
