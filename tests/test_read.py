@@ -281,3 +281,35 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
         actes62.read_document(bombe)
     constats = actes62.audit([bombe])
     assert [(f.code, "bombe" in f.values["raison"]) for f in constats] == [("A201", True)]
+
+
+def test_a_forged_column_span_is_bounded(tmp_path: Path) -> None:
+    """A cell claiming to span 2 000 000 000 columns would number that many: it spans 64 at most."""
+    import zipfile
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Intitulé", "Montant"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Action", "1 000,00 €"
+    sain = tmp_path / "sain.docx"
+    document.save(str(sain))
+    forge = tmp_path / "forge.docx"
+    with zipfile.ZipFile(sain) as entree, zipfile.ZipFile(forge, "w") as sortie:
+        for info in entree.infolist():
+            donnees = entree.read(info)
+            if info.filename == "word/document.xml":
+                donnees = donnees.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="2000000000"/>', 1)
+            sortie.writestr(info, donnees)
+    cellules = [p for p in read_document(forge).pieces if p.table is not None]
+    assert max(p.column or 0 for p in cellules) <= 64 + 2
+    assert any(p.text == "1 000,00 €" for p in cellules)
+
+
+def test_a_folder_with_no_document_is_refused(tmp_path: Path) -> None:
+    vide = tmp_path / "documents"
+    (vide / "sous-dossier").mkdir(parents=True)
+    (vide / "notes.txt").write_text("rien", encoding="utf-8")
+    with pytest.raises(
+        DocumentIllisible, match=r"aucun document DOCX ou PDF à vérifier \(fichiers trouvés : notes\.txt"
+    ):
+        documents_in([vide])

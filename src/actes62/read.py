@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from actes62._docx import verifier_zip
-from actes62.errors import DocumentIllisible
+from actes62.errors import DocumentIllisible, raison_systeme
 from actes62.sortie import JOURNAL, resoudre
 
 __all__ = [
@@ -133,7 +133,8 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
     was stopped during its final moves (its journal is there) is first completed, so that a half
     state is never read (`actes62.sortie.resoudre`).
 
-    Raises `DocumentIllisible` for a path that does not exist or a file that is not DOCX/PDF.
+    Raises `DocumentIllisible` for a path that does not exist, a file that is not DOCX/PDF, or a
+    folder that holds none.
     """
     trouves: list[Path] = []
     for chemin in chemins:
@@ -150,6 +151,14 @@ def documents_in(chemins: Sequence[Path]) -> list[Path]:
                 for p in tous
                 if p.is_file() and p.suffix.lower() in EXTENSIONS and not _verrou(p) and not _cache(p, chemin)
             )
+            if not fichiers:  # a mistaken folder would otherwise be « checked » with nothing said
+                autres = sorted(p.name for p in tous if p.is_file() and not _cache(p, chemin))[:5]
+                detail = (
+                    f" (fichiers trouvés : {', '.join(autres)} ; enregistrez-les en DOCX ou PDF)"
+                    if autres
+                    else ""
+                )
+                raise DocumentIllisible(chemin, f"aucun document DOCX ou PDF à vérifier{detail}")
             trouves.extend(fichiers)
         elif chemin.is_file():
             if chemin.suffix.lower() not in EXTENSIONS:
@@ -253,18 +262,29 @@ def read_document(chemin: Path) -> ReadDocument:
 
 
 def _raison_systeme(exc: OSError) -> str:
-    """Why the system refuses a file, in French."""
-    raisons = {
-        errno.ENOENT: "fichier introuvable",
-        errno.ELOOP: "lien symbolique qui boucle sur lui-même : il ne mène à aucun fichier",
-        errno.EACCES: "lecture refusée (droits insuffisants)",
-        errno.EPERM: "lecture refusée (droits insuffisants)",
-        errno.ENAMETOOLONG: "nom de fichier trop long pour le système",
-        errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
-        errno.EISDIR: "c'est un dossier, pas un fichier",
-        errno.EIO: "erreur d'entrée-sortie du disque",
-    }
-    return raisons.get(exc.errno or 0, f"lecture impossible (erreur système n°{exc.errno})")
+    """Why the system refuses to read a file, in French."""
+    if exc.errno == errno.ELOOP:
+        return "lien symbolique qui boucle sur lui-même : il ne mène à aucun fichier"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "lecture refusée (droits insuffisants)"
+    return (
+        f"lecture impossible : {raison_systeme(exc)}" if exc.errno != errno.ENOENT else "fichier introuvable"
+    )
+
+
+COLONNES_MAX = 64
+"""The most columns a cell may span (Word allows 63): a forged « gridSpan » of 2 000 000 000 would
+otherwise number that many columns."""
+
+
+def _etendue(element: Any) -> int:
+    """How many columns a cell spans (its w:gridSpan), 1 to COLONNES_MAX."""
+    if element is None:
+        return 1
+    try:
+        return min(max(int(element.get(f"{_W}val", "1")), 1), COLONNES_MAX)
+    except ValueError:
+        return 1
 
 
 def _raison_lecture(exc: BaseException, genre: str, chemin: Path) -> str:
@@ -434,7 +454,7 @@ def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextP
         for tc in tr.iterchildren(f"{_W}tc"):
             etendue = tc.find(f"{_W}tcPr/{_W}gridSpan")
             debut = colonne
-            colonne += int(etendue.get(f"{_W}val", "1")) if etendue is not None else 1
+            colonne += _etendue(etendue)
             texte = normalise("\n".join(_texte(p) for p in tc.iterchildren(f"{_W}p"))).strip()
             cellules.append((tc, debut, colonne, texte))
         lignes.append((tr, cellules))

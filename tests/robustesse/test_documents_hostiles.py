@@ -452,7 +452,7 @@ CAS: list[Cas] = [
         "tableaux.docx",
         0,
     ),
-    illisible(
+    lisible(  # a span of 2 000 000 000 columns is read as 64 at most
         "fusion_de_cellules_geante",
         _xml(
             "fusion.docx",
@@ -462,8 +462,9 @@ CAS: list[Cas] = [
             + _FIN,
         ),
         "fusion.docx",
+        0,
     ),
-    illisible(
+    lisible(  # a span that is not a number counts as one column
         "fusion_de_cellules_illisible",
         _xml(
             "fusion_texte.docx",
@@ -472,6 +473,7 @@ CAS: list[Cas] = [
             "</w:r></w:p></w:tc></w:tr></w:tbl>" + _FIN,
         ),
         "fusion_texte.docx",
+        0,
     ),
     illisible("xml_vide", _xml("xml_vide.docx", b""), "xml_vide.docx", "DOCX illisible"),
     illisible(

@@ -218,16 +218,8 @@ def _faits_fichier(chemin: Path) -> list[DocumentFaits]:
 def releve(chemins: Sequence[Path], *, progression: bool = False) -> Releve:
     """Read the documents (files or folders) into facts and group them by affaire."""
     fichiers = documents_in(list(chemins))
-    if not fichiers:
-        autres = sorted(
-            p.name for c in chemins if Path(c).is_dir() for p in Path(c).rglob("*") if p.is_file()
-        )[:5]
-        detail = (
-            f" (fichiers trouvés : {', '.join(autres)} ; enregistrez-les en DOCX ou PDF)" if autres else ""
-        )
-        raise DocumentIllisible(
-            Path(chemins[0]) if chemins else Path("."), f"aucun document DOCX ou PDF à vérifier{detail}"
-        )
+    if not fichiers:  # no path given (a folder with no document is refused by `documents_in`)
+        raise DocumentIllisible(Path("."), "aucun document DOCX ou PDF à vérifier")
     barre = Progression(len(fichiers), "Lecture des documents", actif=None if progression else False)
     documents: list[DocumentFaits] = []
     processus = os.cpu_count() or 1
