@@ -5,8 +5,15 @@
     >>> actes62.euros(dossier.affaires[0].montant)  # doctest: +SKIP
     '9\u202f380\xa0€'
 
-The data flow one way: `load` (dossier file → `Dossier`), `generer` / `render_document` (→ DOCX,
-PDF), `check` (dossier and documents → `Finding`s).
+The data flow one way: `load` (dossier file → `Dossier`), `generate` / `render_document` (→ DOCX,
+PDF), `check` (dossier and documents → `Finding`s); `audit` compares documents with no dossier.
+A model object is changed with `avec` (a validated copy) and written back with `save`.
+
+Public names: the verbs that act on files and dossiers are English (`load`, `save`, `check`,
+`audit`, `generate`), as Python's own are; the domain's nouns and the French forms keep their
+French names (`Deliberation`, `Imputation`, `euros`, `date_longue`, `en_lettres`, `lire_euros`),
+because they name French legal and typographic things. `generer` (0.2) is kept as an alias of
+`generate` for one version.
 """
 
 __version__ = "0.2.0"
@@ -66,7 +73,8 @@ from actes62.model import (
     Vote,
 )
 from actes62.read import read_document
-from actes62.render import generer, render_document
+from actes62.render import generate, generer, render_document
+from actes62.sauver import save
 
 __all__ = [
     "GENRES",
@@ -108,6 +116,7 @@ __all__ = [
     "euros",
     "findings_to_json",
     "findings_to_text",
+    "generate",
     "generer",
     "lire_date",
     "lire_en_lettres",
@@ -119,6 +128,7 @@ __all__ = [
     "pourcentage",
     "read_document",
     "render_document",
+    "save",
     "siren",
     "siret",
 ]

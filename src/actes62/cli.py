@@ -202,14 +202,14 @@ def _commande_generate(arguments: argparse.Namespace, sortie: TextIO) -> int:
 
 def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.load import localisateur
-    from actes62.render import generer
+    from actes62.render import generate
     from actes62.textes import TexteInvalide
 
     debut = time.perf_counter()
     dossier = load(arguments.dossier)
     templates = Path(arguments.templates) if arguments.templates else None
     try:
-        fichiers = generer(
+        fichiers = generate(
             dossier,
             Path(arguments.sortie),
             force=arguments.force,

@@ -105,9 +105,10 @@ class ErreurChamp:
 
 
 class DossierInvalide(Actes62Error):
-    """The dossier file cannot be read into the model; `erreurs` lists every problem found."""
+    """The dossier file (or a change made with `avec`) cannot be read into the model; `erreurs` lists
+    every problem found."""
 
-    def __init__(self, fichier: Path, erreurs: list[ErreurChamp]) -> None:
+    def __init__(self, fichier: Path | str, erreurs: list[ErreurChamp]) -> None:
         self.fichier = fichier
         self.erreurs = erreurs
         lignes = []

@@ -459,13 +459,21 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
     try:
         return Dossier.model_validate(donnees)
     except ValidationError as exc:
-        erreurs = []
-        for erreur in exc.errors():
-            loc = [e for e in erreur["loc"] if isinstance(e, int | str)]
-            chemin = _sans_etiquettes(loc)
-            ligne = ligne_du_champ(racine, chemin[:-1] if erreur["type"] == "missing" else chemin)
-            erreurs.append(ErreurChamp(chemin_lisible(chemin), ligne, _message(erreur, chemin, loc)))
-        raise DossierInvalide(chemin_fichier, erreurs) from None
+        raise DossierInvalide(chemin_fichier, erreurs_validation(exc, racine)) from None
+
+
+def erreurs_validation(
+    exc: ValidationError, racine: yaml.Node | None = None, prefixe: Sequence[int | str] = ()
+) -> list[ErreurChamp]:
+    """pydantic's errors as French located errors: the field's path (under `prefixe`), its line in
+    the YAML tree `racine` when there is one, and what was expected."""
+    erreurs = []
+    for erreur in exc.errors():
+        loc = [e for e in erreur["loc"] if isinstance(e, int | str)]
+        chemin = [*prefixe, *_sans_etiquettes(loc)]
+        ligne = ligne_du_champ(racine, chemin[:-1] if erreur["type"] == "missing" else chemin)
+        erreurs.append(ErreurChamp(chemin_lisible(chemin), ligne, _message(erreur, chemin, loc)))
+    return erreurs
 
 
 TAILLE_MAX_MO = 20

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +21,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -132,6 +133,19 @@ ANNEES_PLAUSIBLES = range(1900, 2201)
 
 class _Modele(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def avec(self, **changements: Any) -> Self:
+        """A copy with these fields changed, validated as a dossier file is:
+        `affaire.avec(titre="…")`, `dossier.avec(affaires=[…])`. Model objects are frozen: this is
+        how one is changed. Raises `DossierInvalide` with French messages naming the fields."""
+        from actes62.errors import DossierInvalide
+        from actes62.load import erreurs_validation
+
+        donnees = {nom: getattr(self, nom) for nom in self.model_fields_set} | changements
+        try:
+            return type(self).model_validate(donnees)
+        except ValidationError as exc:
+            raise DossierInvalide(f"{type(self).__name__}.avec()", erreurs_validation(exc)) from None
 
     @field_validator("*", mode="after")
     @classmethod

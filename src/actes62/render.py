@@ -25,7 +25,16 @@ from actes62.model import Affaire, AnnexeBudget, AnnexeConvention, AnnexeDocumen
 from actes62.progress import Progression
 from actes62.textes import rendre_affaire
 
-__all__ = ["GENRES", "Gabarit", "Genre", "generer", "nom_fichier", "nom_transmission", "render_document"]
+__all__ = [
+    "GENRES",
+    "Gabarit",
+    "Genre",
+    "generate",
+    "generer",
+    "nom_fichier",
+    "nom_transmission",
+    "render_document",
+]
 
 
 def nom_fichier(
@@ -89,7 +98,7 @@ def _documents(affaires: Sequence[Affaire], genres: Sequence[Genre]) -> list[_Do
     return documents
 
 
-def generer(
+def generate(
     dossier: Dossier,
     sortie: Path,
     *,
@@ -156,6 +165,10 @@ def generer(
             processus=processus,
             progression=progression,
         )
+
+
+generer = generate
+"""The French name of version 0.2, kept for one version: use `generate`."""
 
 
 def _generer_sous_verrou(

@@ -195,7 +195,7 @@ def check(
     documents: Sequence[Path] = (),
     source: Path | None = None,
     *,
-    rules: Sequence[Rule] = RULES,
+    rules: Sequence[Rule] | None = None,
     progression: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
@@ -233,7 +233,7 @@ def check_et_ecartes(
     documents: Sequence[Path] = (),
     source: Path | None = None,
     *,
-    rules: Sequence[Rule] = RULES,
+    rules: Sequence[Rule] | None = None,
     progression: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
@@ -241,6 +241,7 @@ def check_et_ecartes(
 ) -> tuple[list[Finding], list[Finding], Selection]:
     """As `check`, and also the findings of the rules left out, with the selection that left them
     out (to count them, with their reasons, in a summary)."""
+    rules = RULES if rules is None else rules
     selection = selection_de(dossier, select, ignore)
     modeles = Modeles(Path(templates) if templates is not None else None)
     if documents:
@@ -327,7 +328,7 @@ def _check(
 def audit(
     chemins: Sequence[Path] | Releve,
     *,
-    rules: Sequence[Rule] = RULES,
+    rules: Sequence[Rule] | None = None,
     progression: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
@@ -338,6 +339,7 @@ def audit(
     Returns the findings of the `A` rules; each names both sides (`location` and `related`).
     Raises `DocumentIllisible` for a path that does not exist; a file that cannot be read is an
     A201 finding. A rule that fails becomes an X001 finding. `select` / `ignore` as for `check`."""
+    rules = RULES if rules is None else rules
     selection = selection_de(None, select, ignore)
     lu = chemins if isinstance(chemins, Releve) else releve(chemins, progression=progression)
     affaires = {str(d.chemin): a.nom for a in lu.affaires for d in a.documents}
