@@ -138,13 +138,16 @@ def findings_to_json(findings: Sequence[Finding]) -> str:
 
 
 def findings_to_text(findings: Sequence[Finding], documents: Sequence[Path] = ()) -> str:
-    """One finding a line, `file:place: CODE message`, then a French summary line."""
+    """One finding a line, `file:place: CODE message` (for a document, the words around the place on
+    the next line, to find it in Word), then a French summary line."""
     lignes = []
     for finding in sorted(findings, key=_cle_tri):
         loc = finding.location
         place = loc.place
         lieu = f"{loc.file}:{place}:" if place else f"{loc.file}:"
         lignes.append(f"{lieu} {finding.code} {finding.message}")
+        if loc.text and not finding.related and loc.file.lower().endswith((".docx", ".pdf")):
+            lignes.append(f"    « {loc.text} »")  # the words to look for in Word, or in the PDF
         if finding.related:
             if loc.text:
                 lignes.append(f"    ici : « {loc.text} »")
