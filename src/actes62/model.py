@@ -26,10 +26,12 @@ from pydantic import (
 )
 from stdnum.fr import siret as stdnum_siret
 
+from actes62 import actes as actes_
 from actes62 import formats
 
 __all__ = [
     "Acquittement",
+    "ActesDeliberation",
     "Affaire",
     "Annexe",
     "AnnexeBudget",
@@ -59,6 +61,7 @@ __all__ = [
     "Ressource",
     "Seance",
     "Signataire",
+    "Transmission",
     "Versement",
     "Visa",
     "VisaActe",
@@ -510,10 +513,26 @@ class Article(_Modele):
     tableau_imputation: bool = False  # the délibération article followed by the imputation table
 
 
-_ACTES_ID = re.compile(
-    r"^(?P<departement>\d{3}|\d{2}[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-"
-    r"(?P<numero_interne>[A-Za-z0-9_]{1,15})-(?P<nature>DE|AR|AI|CC|BF|AU)$"
-)
+_ACTES_ID = re.compile(actes_.MOTIF_IDENTIFIANT)
+
+Typologie = Annotated[str, Field(pattern=actes_.MOTIF_TYPOLOGIE)]
+"""A code of the typologie des pièces ACTES: « 99_DE », « 99_AU »."""
+
+
+class ActesDeliberation(_Modele):
+    """What the télétransmission of the délibération says of it (ACTES): its classification des
+    matières (« 7.5 » Subventions, up to 5 levels), the typologie of the act, and its numéro
+    interne when it is not the délibération's number with « _ » (« 2025_344 »)."""
+
+    matiere: Annotated[str, Field(pattern=actes_.MOTIF_MATIERE)] | None = None
+    typologie: Typologie = "99_DE"
+    numero_interne: Annotated[str, Field(pattern=actes_.MOTIF_NUMERO_INTERNE_ACTES)] | None = None
+
+    @field_validator("matiere", mode="before")
+    @classmethod
+    def _matiere_texte(cls, valeur: Any) -> Any:
+        """« 7.5 » read by YAML as a number is taken as written."""
+        return str(valeur) if isinstance(valeur, int | float) and not isinstance(valeur, bool) else valeur
 
 
 class Acquittement(_Modele):
@@ -563,6 +582,7 @@ class Deliberation(_Modele):
     presence: Presence = Field(default_factory=Presence)
     signataire: Signataire | None = None  # « Pour le Président …, La Directrice générale … »
     acquittement: Acquittement | None = None
+    actes: ActesDeliberation = Field(default_factory=ActesDeliberation)
 
     @model_validator(mode="after")
     def _vote_selon_etat(self) -> Deliberation:
@@ -668,6 +688,7 @@ class AnnexeDocument(_Modele):
     type: Literal["document"] = "document"
     titre: Texte
     fichier: str | None = None
+    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
 
 
 class AnnexeConvention(_Modele):
@@ -675,6 +696,7 @@ class AnnexeConvention(_Modele):
 
     type: Literal["convention"] = "convention"
     titre: Texte = "Projet de convention"
+    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
 
 
 class AnnexeBudget(_Modele):
@@ -683,6 +705,7 @@ class AnnexeBudget(_Modele):
     type: Literal["budget"] = "budget"
     titre: Texte
     note: str = ""
+    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
     lignes: list[LigneBudget] = Field(min_length=1)
 
     @property
@@ -820,6 +843,14 @@ class Regles(_Modele):
     ignorer: list[RegleIgnoree] = Field(default_factory=list)
 
 
+class Transmission(_Modele):
+    """The dossier's settings for the télétransmission to the préfecture (ACTES): the version date
+    of the classification des matières the préfecture gave, and whether paper documents follow."""
+
+    classification_date: date | None = None
+    document_papier: bool = False
+
+
 class Dossier(_Modele):
     """A séance's dossier: the collectivité, the séance and the affaires on its agenda."""
 
@@ -827,6 +858,7 @@ class Dossier(_Modele):
     seance: Seance
     affaires: list[Affaire] = Field(min_length=1)
     regles: Regles = Field(default_factory=Regles)
+    transmission: Transmission = Field(default_factory=Transmission)
 
     @model_validator(mode="after")
     def _identifiants_uniques(self) -> Dossier:
