@@ -515,7 +515,35 @@ class Article(_Modele):
 
 _ACTES_ID = re.compile(actes_.MOTIF_IDENTIFIANT)
 
-Typologie = Annotated[str, Field(pattern=actes_.MOTIF_TYPOLOGIE)]
+
+def _typologie(valeur: str) -> str:
+    if not re.fullmatch(actes_.MOTIF_TYPOLOGIE, valeur):
+        raise ValueError(
+            f"typologie « {valeur} » invalide : un code de la typologie des pièces ACTES est attendu, "
+            "deux chiffres, « _ » et deux majuscules (ex. 99_DE pour la délibération, 99_AU pour une annexe)"
+        )
+    return valeur
+
+
+def _matiere(valeur: str) -> str:
+    if not re.fullmatch(actes_.MOTIF_MATIERE, valeur):
+        raise ValueError(
+            f"code matière « {valeur} » invalide : 1 à 5 niveaux de nombres séparés par des points "
+            'sont attendus (ex. "7.5" pour « Subventions »)'
+        )
+    return valeur
+
+
+def _numero_interne(valeur: str) -> str:
+    if not re.fullmatch(actes_.MOTIF_NUMERO_INTERNE_ACTES, valeur):
+        raise ValueError(
+            f"numéro interne ACTES « {valeur} » invalide : 1 à 15 lettres, chiffres, « - », « _ » ou "
+            "espaces, commençant et finissant par une lettre ou un chiffre (ex. 2025_344)"
+        )
+    return valeur
+
+
+Typologie = Annotated[str, AfterValidator(_typologie)]
 """A code of the typologie des pièces ACTES: « 99_DE », « 99_AU »."""
 
 
@@ -524,15 +552,15 @@ class ActesDeliberation(_Modele):
     matières (« 7.5 » Subventions, up to 5 levels), the typologie of the act, and its numéro
     interne when it is not the délibération's number with « _ » (« 2025_344 »)."""
 
-    matiere: Annotated[str, Field(pattern=actes_.MOTIF_MATIERE)] | None = None
+    matiere: Annotated[str, AfterValidator(_matiere)] | None = None
     typologie: Typologie = "99_DE"
-    numero_interne: Annotated[str, Field(pattern=actes_.MOTIF_NUMERO_INTERNE_ACTES)] | None = None
+    numero_interne: Annotated[str, AfterValidator(_numero_interne)] | None = None
 
     @field_validator("matiere", mode="before")
     @classmethod
     def _matiere_texte(cls, valeur: Any) -> Any:
-        """« 7.5 » read by YAML as a number is taken as written."""
-        return str(valeur) if isinstance(valeur, int | float) and not isinstance(valeur, bool) else valeur
+        """« 7.5 » or « 7.10 » read from YAML as a number (a Decimal, digits kept) is taken as written."""
+        return str(valeur) if isinstance(valeur, int | Decimal) and not isinstance(valeur, bool) else valeur
 
 
 class Acquittement(_Modele):
