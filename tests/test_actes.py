@@ -166,8 +166,8 @@ def test_the_classification_des_matieres() -> None:
 
 
 def test_the_examples_carry_their_classification(lianes: Dossier, seance: Dossier) -> None:
+    assert seance.transmission.classification_date == date(2004, 4, 1)
     for dossier in (lianes, seance):
-        assert dossier.transmission.classification_date == date(2004, 4, 1)
         assert {a.deliberation.actes.matiere for a in dossier.affaires} == {"7.5"}
         assert {a.deliberation.actes.typologie for a in dossier.affaires} == {"99_DE"}
 
@@ -176,18 +176,19 @@ def test_a_classification_written_as_a_number_keeps_its_digits(tmp_path: Path) -
     texte = SEANCE.read_text(encoding="utf-8").replace('matiere: "7.5"', "matiere: 7.10", 1)
     dossier = actes62.load_text(texte, tmp_path / "dossier.yaml")
     assert dossier.affaires[0].deliberation.actes.matiere == "7.10"
+    faux = texte.replace("matiere: 7.10", 'matiere: "7.5.1.1.1.1"', 1)
+    ligne = faux[: faux.index('"7.5.1.1.1.1"')].count("\n") + 1
     with pytest.raises(actes62.DossierInvalide) as erreur:
-        actes62.load_text(texte.replace("matiere: 7.10", 'matiere: "7.5.1.1.1.1"', 1), tmp_path / "d.yaml")
+        actes62.load_text(faux, tmp_path / "d.yaml")
     assert str(erreur.value).endswith(
-        ":182: [affaires[0].deliberation.actes.matiere] code matière « 7.5.1.1.1.1 » invalide : 1 à 5 "
+        f":{ligne}: [affaires[0].deliberation.actes.matiere] code matière « 7.5.1.1.1.1 » invalide : 1 à 5 "
         'niveaux de nombres séparés par des points sont attendus (ex. "7.5" pour « Subventions »)'
     )
+    typologie = texte.replace("matiere: 7.10", 'matiere: "7.5"\n        typologie: 99-DE', 1)
     with pytest.raises(
         actes62.DossierInvalide, match=r"typologie « 99-DE » invalide : un code de la typologie"
     ):
-        actes62.load_text(
-            texte.replace("matiere: 7.10", 'matiere: "7.5"\n        typologie: 99-DE', 1), tmp_path / "d.yaml"
-        )
+        actes62.load_text(typologie, tmp_path / "d.yaml")
 
 
 # --- the message -------------------------------------------------------------------------------
