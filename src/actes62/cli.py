@@ -1,4 +1,4 @@
-"""The `actes62` command: check, audit, generate, rules, exemple.
+"""The `actes62` command: check, audit, generate, transmission, rules, exemple.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -232,6 +232,49 @@ def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _commande_transmission(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    """`transmission`: the ACTES folders, refused (exit 1, with the findings) when `check` finds
+    an error; stopped cleanly by SIGTERM/SIGINT as `generate` is."""
+    from actes62.checks import findings_to_text
+    from actes62.garde import Interruption, interruptions
+    from actes62.transmission import TransmissionRefusee, preparer_transmission
+
+    debut = time.perf_counter()
+    dossier = load(arguments.dossier)
+    try:
+        with interruptions():
+            dossiers = preparer_transmission(
+                dossier,
+                Path(arguments.sortie),
+                source=Path(arguments.dossier),
+                templates=Path(arguments.templates) if arguments.templates else None,
+                progression=True,
+            )
+    except TransmissionRefusee as refus:
+        print(findings_to_text(refus.findings), file=sortie)
+        print(f"actes62 : {refus}", file=sys.stderr)
+        return EXIT_FINDINGS
+    except Interruption as arret:
+        print(
+            f"actes62 : transmission interrompue ({arret}) : {arguments.sortie} a tous les dossiers de "
+            "transmission de ce dossier, ou aucun ; ni processus ni fichier temporaire ne restent.",
+            file=sys.stderr,
+        )
+        return arret.code
+    for chemin in dossiers:
+        print(chemin, file=sortie)
+        for fichier in sorted(
+            chemin.iterdir(), key=lambda f: (f.suffix == ".json", f.stem.rsplit("_", 1)[-1])
+        ):
+            print(f"  {fichier.name}", file=sortie)
+    print(
+        f"{_pluriel(len(dossiers), 'dossier')} de transmission écrit{'s' if len(dossiers) > 1 else ''} "
+        f"dans {arguments.sortie} en {_secondes(time.perf_counter() - debut)}.",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _commande_rules(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.checks import RULES, rules_to_json
 
@@ -425,6 +468,22 @@ def _parseur() -> argparse.ArgumentParser:
         "--force", action="store_true", help="avec « copier » : remplacer les fichiers existants"
     )
     modele.set_defaults(action=_commande_modele)
+
+    transmission = sous.add_parser(
+        "transmission",
+        help="préparer, par affaire, le dossier ACTES à déposer chez le tiers de télétransmission",
+        description="Vérifie le dossier (refus si une erreur est relevée), puis écrit pour chaque affaire "
+        "un dossier : le PDF de l'acte, ceux des annexes dans l'ordre, le message ACTES (XML) et ses "
+        "métadonnées (JSON). Tous les dossiers sont écrits, ou aucun.",
+    )
+    transmission.add_argument("dossier", help="le fichier dossier (YAML)")
+    transmission.add_argument(
+        "-o", "--sortie", required=True, help="dossier où écrire les dossiers de transmission"
+    )
+    transmission.add_argument(
+        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
+    )
+    transmission.set_defaults(action=_commande_transmission)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")

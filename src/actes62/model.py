@@ -27,10 +27,12 @@ from pydantic import (
 )
 from stdnum.fr import siret as stdnum_siret
 
+from actes62 import actes as actes_
 from actes62 import formats
 
 __all__ = [
     "Acquittement",
+    "ActesDeliberation",
     "Affaire",
     "Annexe",
     "AnnexeBudget",
@@ -60,6 +62,7 @@ __all__ = [
     "Ressource",
     "Seance",
     "Signataire",
+    "Transmission",
     "Versement",
     "Visa",
     "VisaActe",
@@ -524,10 +527,54 @@ class Article(_Modele):
     tableau_imputation: bool = False  # the délibération article followed by the imputation table
 
 
-ACTES_ID = _ACTES_ID = re.compile(
-    r"^(?P<departement>\d{3}|\d{2}[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-"
-    r"(?P<numero_interne>[A-Za-z0-9_]{1,15})-(?P<nature>DE|AR|AI|CC|BF|AU)$"
-)
+ACTES_ID = _ACTES_ID = re.compile(actes_.MOTIF_IDENTIFIANT)
+
+
+def _typologie(valeur: str) -> str:
+    if not re.fullmatch(actes_.MOTIF_TYPOLOGIE, valeur):
+        raise ValueError(
+            f"typologie « {valeur} » invalide : un code de la typologie des pièces ACTES est attendu, "
+            "deux chiffres, « _ » et deux majuscules (ex. 99_DE pour la délibération, 99_AU pour une annexe)"
+        )
+    return valeur
+
+
+def _matiere(valeur: str) -> str:
+    if not re.fullmatch(actes_.MOTIF_MATIERE, valeur):
+        raise ValueError(
+            f"code matière « {valeur} » invalide : 1 à 5 niveaux de nombres séparés par des points "
+            'sont attendus (ex. "7.5" pour « Subventions »)'
+        )
+    return valeur
+
+
+def _numero_interne(valeur: str) -> str:
+    if not re.fullmatch(actes_.MOTIF_NUMERO_INTERNE_ACTES, valeur):
+        raise ValueError(
+            f"numéro interne ACTES « {valeur} » invalide : 1 à 15 lettres, chiffres, « - », « _ » ou "
+            "espaces, commençant et finissant par une lettre ou un chiffre (ex. 2025_344)"
+        )
+    return valeur
+
+
+Typologie = Annotated[str, AfterValidator(_typologie)]
+"""A code of the typologie des pièces ACTES: « 99_DE », « 99_AU »."""
+
+
+class ActesDeliberation(_Modele):
+    """What the télétransmission of the délibération says of it (ACTES): its classification des
+    matières (« 7.5 » Subventions, up to 5 levels), the typologie of the act, and its numéro
+    interne when it is not the délibération's number with « _ » (« 2025_344 »)."""
+
+    matiere: Annotated[str, AfterValidator(_matiere)] | None = None
+    typologie: Typologie = "99_DE"
+    numero_interne: Annotated[str, AfterValidator(_numero_interne)] | None = None
+
+    @field_validator("matiere", mode="before")
+    @classmethod
+    def _matiere_texte(cls, valeur: Any) -> Any:
+        """« 7.5 » or « 7.10 » read from YAML as a number (a Decimal, digits kept) is taken as written."""
+        return str(valeur) if isinstance(valeur, int | Decimal) and not isinstance(valeur, bool) else valeur
 
 
 class Acquittement(_Modele):
@@ -577,6 +624,7 @@ class Deliberation(_Modele):
     presence: Presence = Field(default_factory=Presence)
     signataire: Signataire | None = None  # « Pour le Président …, La Directrice générale … »
     acquittement: Acquittement | None = None
+    actes: ActesDeliberation = Field(default_factory=ActesDeliberation)
 
     @model_validator(mode="after")
     def _vote_selon_etat(self) -> Deliberation:
@@ -682,6 +730,7 @@ class AnnexeDocument(_Modele):
     type: Literal["document"] = "document"
     titre: Texte
     fichier: str | None = None
+    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
 
 
 class AnnexeConvention(_Modele):
@@ -689,6 +738,7 @@ class AnnexeConvention(_Modele):
 
     type: Literal["convention"] = "convention"
     titre: Texte = "Projet de convention"
+    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
 
 
 class AnnexeBudget(_Modele):
@@ -697,6 +747,7 @@ class AnnexeBudget(_Modele):
     type: Literal["budget"] = "budget"
     titre: Texte
     note: str = ""
+    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
     lignes: list[LigneBudget] = Field(min_length=1)
 
     @property
@@ -834,6 +885,14 @@ class Regles(_Modele):
     ignorer: list[RegleIgnoree] = Field(default_factory=list)
 
 
+class Transmission(_Modele):
+    """The dossier's settings for the télétransmission to the préfecture (ACTES): the version date
+    of the classification des matières the préfecture gave, and whether paper documents follow."""
+
+    classification_date: date | None = None
+    document_papier: bool = False
+
+
 class Dossier(_Modele):
     """A séance's dossier: the collectivité, the séance and the affaires on its agenda."""
 
@@ -841,6 +900,7 @@ class Dossier(_Modele):
     seance: Seance
     affaires: list[Affaire] = Field(min_length=1)
     regles: Regles = Field(default_factory=Regles)
+    transmission: Transmission = Field(default_factory=Transmission)
 
     @model_validator(mode="after")
     def _identifiants_uniques(self) -> Dossier:

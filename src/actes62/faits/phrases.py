@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from actes62.actes import reperer_identifiants
 from actes62.formats import (
     MOTIF_DATE,
     date_longue,
@@ -173,9 +174,6 @@ _VOIX = re.compile(
     r"\s*:\s*(\d+)(?!\d)"
 )
 _RESULTAT = re.compile(r"\(\s*(Adopt|Rejet)[ée]e?s?\b[^()]{0,60}\)", re.IGNORECASE)
-_ACTES = re.compile(
-    r"(?<![\w-])(?:\d{3}|\d{2}[AB])-\d{9}-\d{8}-[A-Za-z0-9_]{1,15}-(?:DE|AR|AI|CC|BF|AU)(?![A-Za-z0-9_])"
-)
 _POURCENTAGE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s?%")
 
 
@@ -202,7 +200,7 @@ def resultats_vote(texte: str) -> list[tuple[int, int, str]]:
 def identifiants_actes(texte: str) -> list[tuple[int, int, str]]:
     """(start, end, identifier) of the ACTES identifiers (« 062-226200012-20250915-LMC1526130-DE »,
     the « -1-1 » the préfecture adds left aside)."""
-    return [(m.start(), m.end(), m[0]) for m in _ACTES.finditer(texte)]
+    return reperer_identifiants(texte)
 
 
 def pourcentages(texte: str) -> list[tuple[int, int, Decimal]]:
