@@ -159,7 +159,12 @@ class Gabarit:
             )
 
     def rendre(
-        self, dossier: Dossier, affaire: Affaire, *, numero_annexe: int | None = None, publication: bool = False
+        self,
+        dossier: Dossier,
+        affaire: Affaire,
+        *,
+        numero_annexe: int | None = None,
+        publication: bool = False,
     ) -> bytes:
         """The DOCX of this kind for one affaire of the dossier (its free texts filled in first).
 

@@ -43,13 +43,14 @@ class Reperage:
     debut: int
 
 
-_IBAN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}")
+_IBAN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?:\s?[A-Z0-9]){11,30}")
 _BIC = re.compile(r"\bBIC\s*:?\s*(?P<bic>[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b")
 _COURRIEL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TELEPHONE = re.compile(
-    r"(?<![\w+/-])(?:(?:\+|00) ?33 ?(?:\(0\) ?)?[1-9]|0[1-9])(?:[ .-]?[0-9]{2}){4}(?![\w/-])"
+    r"(?<![\w+/-])(?:(?:\+|00) ?33 ?(?:\(0\) ?)?[1-9]|0[1-9])(?:[\s.-]?[0-9]{2}){4}(?![\w/-])"
 )
-"""A French phone number: 03 21 21 62 62, 03.21.21.62.62, 0321216262, +33 3 21 21 62 62."""
+"""A French phone number: 03 21 21 62 62, 03.21.21.62.62, 0321216262, +33 3 21 21 62 62 (the
+groups may be split over two lines of a PDF page)."""
 
 
 def _ibans(texte: str) -> Iterator[Reperage]:

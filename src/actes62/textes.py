@@ -152,7 +152,9 @@ def rendre_affaire(dossier: Dossier, affaire: Affaire, *, publication: bool = Fa
     donnees = affaire.model_dump(mode="python", exclude_unset=False)
     try:
         with budget_document():  # the texts of one affaire: one budget
-            rendu = _rendre(donnees, contexte_affaire(dossier, affaire, publication=publication), f"affaires[{index}]")
+            rendu = _rendre(
+                donnees, contexte_affaire(dossier, affaire, publication=publication), f"affaires[{index}]"
+            )
     except LimiteDepassee as exc:  # out of Python's stack or memory, in no field in particular
         raise TemplateError(f"dossier, affaire {affaire.id}", str(exc.message)) from None
     if rendu == donnees:
