@@ -1,4 +1,4 @@
-"""The `actes62` command: check, audit, generate, transmission, rules, exemple.
+"""The `actes62` command: check, audit, generate, transmission, publication, export, rules, exemple.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -275,6 +275,44 @@ def _commande_transmission(arguments: argparse.Namespace, sortie: TextIO) -> int
     return EXIT_OK
 
 
+def _commande_publication(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.publication import publier
+
+    debut = time.perf_counter()
+    dossier = load(arguments.dossier)
+    fichiers = publier(
+        dossier,
+        Path(arguments.sortie),
+        force=arguments.force,
+        templates=Path(arguments.templates) if arguments.templates else None,
+        racine=Path(arguments.dossier).parent,
+        progression=True,
+    )
+    for fichier in fichiers:
+        print(fichier, file=sortie)
+    print(
+        f"Version publiée : {_pluriel(len(fichiers), 'fichier')} dans {arguments.sortie}, données "
+        f"personnelles retirées et vérifiées absentes, en {_secondes(time.perf_counter() - debut)}.",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
+def _commande_export(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.opendata import exporter
+
+    dossiers = [load(chemin) for chemin in arguments.dossiers]
+    lignes = exporter(
+        arguments.jeu, dossiers, Path(arguments.sortie), force=arguments.force, noms=arguments.dossiers
+    )
+    print(
+        f"{arguments.sortie} : {_pluriel(lignes, 'ligne')} au format SCDL {arguments.jeu} écrite"
+        f"{'s' if lignes > 1 else ''}.",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _commande_rules(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.checks import RULES, rules_to_json
 
@@ -484,6 +522,37 @@ def _parseur() -> argparse.ArgumentParser:
         "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
     )
     transmission.set_defaults(action=_commande_transmission)
+
+    publication = sous.add_parser(
+        "publication",
+        help="écrire la version pour la publication en ligne, données personnelles retirées",
+        description="Écrit les DOCX et PDF de chaque affaire pour la publication électronique (CGCT "
+        "L3131-1) : coordonnées bancaires, adresses, téléphones et courriels de personnes privées et "
+        "signatures manuscrites retirés, la première page portant les dates de transmission, de "
+        "réception et de publication et l'identifiant ACTES. Chaque fichier est relu avant d'être "
+        "écrit : s'il y reste un IBAN, un courriel ou un téléphone, rien n'est écrit.",
+    )
+    publication.add_argument("dossier", help="le fichier dossier (YAML)")
+    publication.add_argument("-o", "--sortie", required=True, help="dossier où écrire la version publiée")
+    publication.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
+    publication.add_argument(
+        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
+    )
+    publication.set_defaults(action=_commande_publication)
+
+    export = sous.add_parser(
+        "export",
+        help="exporter les délibérations ou les subventions en données ouvertes (CSV SCDL)",
+        description="Écrit un fichier CSV au format du Socle commun des données locales (SCDL, "
+        "schema.data.gouv.fr) : « deliberations » (une ligne par délibération) ou « subventions » "
+        "(une ligne par subvention attribuée). Une valeur que le schéma refuse est une erreur, "
+        "jamais une ligne fausse.",
+    )
+    export.add_argument("jeu", choices=("deliberations", "subventions"), metavar="deliberations|subventions")
+    export.add_argument("dossiers", nargs="+", help="les fichiers dossier (YAML)")
+    export.add_argument("-o", "--sortie", required=True, help="le fichier CSV à écrire")
+    export.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    export.set_defaults(action=_commande_export)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")

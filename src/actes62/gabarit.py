@@ -57,6 +57,7 @@ GENRES: tuple[DocumentKind, ...] = tuple(DocumentKind)
 _NOMS = tuple(kind.modele for kind in DocumentKind)
 
 _TYPES_CONTEXTE: dict[str, Any] = {
+    "publication": bool,
     "collectivite": Collectivite,
     "seance": Seance,
     "affaire": Affaire,
@@ -157,13 +158,21 @@ class Gabarit:
                 self.nom, " ; ".join(dict.fromkeys(erreurs)) + f". Noms disponibles : {disponibles}"
             )
 
-    def rendre(self, dossier: Dossier, affaire: Affaire, *, numero_annexe: int | None = None) -> bytes:
+    def rendre(
+        self,
+        dossier: Dossier,
+        affaire: Affaire,
+        *,
+        numero_annexe: int | None = None,
+        publication: bool = False,
+    ) -> bytes:
         """The DOCX of this kind for one affaire of the dossier (its free texts filled in first).
 
         For a budget annex, `numero_annexe` is its 1-based number among the affaire's annexes
-        (default: the first budget annex)."""
-        rendue = rendre_affaire(dossier, affaire)
-        return self.remplir(contexte_document(dossier, rendue, self.genre, numero_annexe), rendue)
+        (default: the first budget annex). `publication`: the version for online publication."""
+        rendue = rendre_affaire(dossier, affaire, publication=publication)
+        contexte = contexte_document(dossier, rendue, self.genre, numero_annexe, publication=publication)
+        return self.remplir(contexte, rendue)
 
     def remplir(self, contexte: Mapping[str, Any], affaire: Affaire) -> bytes:
         try:
@@ -179,11 +188,17 @@ class Gabarit:
 
 
 def contexte_document(
-    dossier: Dossier, affaire: Affaire, genre: DocumentKind | str, numero_annexe: int | None
+    dossier: Dossier,
+    affaire: Affaire,
+    genre: DocumentKind | str,
+    numero_annexe: int | None,
+    *,
+    publication: bool = False,
 ) -> dict[str, Any]:
-    """The names a template of this kind sees for an (already rendered) affaire."""
+    """The names a template of this kind sees for an (already rendered) affaire; `publication`:
+    for the version for online publication (`publication` true, personal data withdrawn)."""
     genre = DocumentKind.de(genre)
-    contexte = contexte_affaire(dossier, affaire)
+    contexte = contexte_affaire(dossier, affaire, publication=publication)
     if genre is DocumentKind.BUDGET:
         numero = numero_annexe if numero_annexe is not None else affaire.numero_annexe("budget")
         annexe = (

@@ -25,6 +25,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from stdnum import bic as stdnum_bic
+from stdnum import iban as stdnum_iban
+from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
 
 from actes62 import actes as actes_
@@ -60,6 +63,7 @@ __all__ = [
     "RegleIgnoree",
     "Regles",
     "Ressource",
+    "Rib",
     "Seance",
     "Signataire",
     "Transmission",
@@ -662,6 +666,46 @@ class Versement(_Modele):
         return (subvention * self.pourcentage / CENT).quantize(DEUX_DECIMALES, rounding=ROUND_HALF_UP)
 
 
+def _iban_valide(valeur: str) -> str:
+    compact = stdnum_iban.compact(valeur)
+    try:
+        return str(stdnum_iban.validate(compact))
+    except StdnumError:
+        raise ValueError(
+            f"IBAN « {valeur} » invalide : un IBAN est attendu (ex. FR76 3000 6000 0112 3456 7890 189), "
+            "avec sa clé de contrôle juste"
+        ) from None
+
+
+def _bic_valide(valeur: str) -> str:
+    compact = stdnum_bic.compact(valeur)
+    try:
+        return str(stdnum_bic.validate(compact))
+    except StdnumError:
+        raise ValueError(
+            f"BIC « {valeur} » invalide : 8 ou 11 caractères sont attendus "
+            "(banque, pays, lieu, agence : ex. AGRIFRPP ou AGRIFRPP867)"
+        ) from None
+
+
+class Rib(_Modele):
+    """The beneficiary's bank details the convention's payment article gives (IBAN and BIC,
+    validated by python-stdnum, stored compact). Personal data: templates print them through the
+    `personnel` filter, and the version for online publication says « [donnée personnelle
+    retirée] » instead."""
+
+    titulaire: Texte
+    iban: Annotated[str, AfterValidator(_iban_valide)]
+    bic: Annotated[str, AfterValidator(_bic_valide)]
+    domiciliation: Texte | None = None  # the bank branch
+    article: Annotated[int, Field(ge=1)] | None = None  # the article that gives them (1-based)
+
+    @property
+    def iban_lisible(self) -> str:
+        """The IBAN in groups of four: « FR76 3000 6000 0112 3456 7890 189 »."""
+        return str(stdnum_iban.format(self.iban))
+
+
 class Convention(_Modele):
     titre: Texte = "Convention"
     objet: Texte
@@ -680,6 +724,30 @@ class Convention(_Modele):
     )
     autorisation: VisaActe | None = None  # the délibération that authorises the collectivité's representative
     versements: list[Versement] = []  # the payment schedule; empty: paid at once
+    rib: Rib | None = None  # the beneficiary's bank details, written in the payment article
+
+    @model_validator(mode="after")
+    def _article_du_rib(self) -> Convention:
+        if self.rib is not None and self.rib.article is not None and self.rib.article > len(self.articles):
+            raise ValueError(
+                f"rib.article : la convention n'a que {len(self.articles)} articles, "
+                f"pas d'article {self.rib.article}"
+            )
+        return self
+
+    @property
+    def article_rib(self) -> int | None:
+        """The number of the article that gives the bank details: `rib.article`, else the first
+        article whose title speaks of « versement » or « paiement », else the last one."""
+        if self.rib is None:
+            return None
+        if self.rib.article is not None:
+            return self.rib.article
+        for numero, article in enumerate(self.articles, start=1):
+            titre = (article.titre or "").casefold()
+            if "versement" in titre or "paiement" in titre:
+                return numero
+        return len(self.articles)
 
 
 class Imputation(_Modele):

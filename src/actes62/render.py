@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -109,6 +109,8 @@ def generate(
     racine: Path | None = None,
     processus: int | None = None,
     progression: bool = False,
+    publication: bool = False,
+    controle: Callable[[Path, Sequence[str]], None] | None = None,
 ) -> list[Path]:
     """Write the documents of every affaire into `sortie`; returns the files written, by affaire.
 
@@ -129,6 +131,10 @@ def generate(
     `processus`: worker processes (default: one per core for a séance of more than
     `SEUIL_PARALLELE` documents, else none); the files are the same, byte for byte, either way.
     `progression`: show progress bars on a terminal (never in a pipe or in CI).
+    `publication`: the version for online publication (templates and texts see `publication`
+    true; the `personnel` filter withdraws personal data). `controle(atelier, noms)` is called
+    on the finished files before they are switched in: an exception it raises leaves `sortie` as
+    it was.
     """
     genres = _genres(kinds)
     if templates is not None and Path(templates).is_file() and len(genres) > 1:
@@ -156,10 +162,11 @@ def generate(
             dossier,
             sortie,
             noms,
-            _Travail(dossier, genres, templates, sortie),
+            _Travail(dossier, genres, templates, sortie, publication),
             gabarits,
             documents,
             force=force,
+            controle=controle,
             pdf=pdf,
             racine=racine,
             processus=processus,
@@ -184,6 +191,7 @@ def _generer_sous_verrou(
     racine: Path | None,
     processus: int | None,
     progression: bool,
+    controle: Callable[[Path, Sequence[str]], None] | None = None,
 ) -> list[Path]:
     """`generer` once the folder's lock is held: complete or clear what a stopped run left, refuse
     taken names, make everything in a workshop, then switch it in (see `actes62.sortie`)."""
@@ -198,6 +206,8 @@ def _generer_sous_verrou(
             travail, gabarits, documents, pdf=pdf, racine=racine, processus=processus, progression=progression
         )
         ordre = [nom for affaire in dossier.affaires for nom in produits.get(affaire.id, [])]
+        if controle is not None:
+            controle(atelier, ordre)
         return sortie_.basculer(sortie, atelier, ordre)
     except OSError as exc:
         raise GenerationError(f"{sortie} : écriture impossible ({exc.strerror or exc})") from None
@@ -228,6 +238,7 @@ class _Travail:
     genres: Sequence[Genre]
     templates: Path | None
     atelier: Path
+    publication: bool = False  # the version for online publication: personal data withdrawn
 
 
 _TRAVAIL: _Travail | None = None
@@ -258,9 +269,11 @@ def _ecrire_documents(
     for document in documents:
         affaire = document.affaire
         if affaire.id not in rendues:
-            rendues[affaire.id] = rendre_affaire(travail.dossier, affaire)
+            rendues[affaire.id] = rendre_affaire(travail.dossier, affaire, publication=travail.publication)
         rendue = rendues[affaire.id]
-        contexte = contexte_document(travail.dossier, rendue, document.genre, document.numero_annexe)
+        contexte = contexte_document(
+            travail.dossier, rendue, document.genre, document.numero_annexe, publication=travail.publication
+        )
         (travail.atelier / document.nom).write_bytes(gabarits[document.genre].remplir(contexte, rendue))
         produits.setdefault(affaire.id, []).append(document.nom)
     return produits

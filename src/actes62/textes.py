@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 from pydantic import ValidationError
@@ -27,9 +28,28 @@ from actes62.grammaire import FILTRES_GRAMMAIRE
 from actes62.load import chemin_lisible
 from actes62.model import Affaire, Dossier
 
-__all__ = ["FILTRES", "TexteInvalide", "contexte_affaire", "environnement", "rendre_affaire"]
+__all__ = [
+    "FILTRES",
+    "RETRAIT",
+    "TexteInvalide",
+    "contexte_affaire",
+    "environnement",
+    "personnel",
+    "rendre_affaire",
+]
 
-FILTRES: dict[str, Callable[..., str]] = {
+RETRAIT = "[donnée personnelle retirée]"
+"""What the version for online publication writes in place of a personal datum."""
+
+
+@jinja2.pass_context
+def personnel(contexte: Context, valeur: Any) -> Any:
+    """A personal datum (bank details, a private person's address, phone or e-mail): the value
+    itself, or `RETRAIT` in the version for online publication (the context's `publication`)."""
+    return RETRAIT if contexte.get("publication") else valeur
+
+
+FILTRES: dict[str, Callable[..., Any]] = {
     "euros": formats.euros,
     "nombre": formats.nombre,
     "en_lettres": formats.en_lettres,
@@ -38,6 +58,7 @@ FILTRES: dict[str, Callable[..., str]] = {
     "pourcentage": formats.pourcentage,
     "siret": formats.siret,
     "siren": formats.siren,
+    "personnel": personnel,
     **FILTRES_GRAMMAIRE,
 }
 """The French filters, by the name templates and dossier texts use."""
@@ -82,9 +103,11 @@ def environnement(*, autoescape: bool = False, typographie_francaise: bool = Fal
 _ENV = environnement()
 
 
-def contexte_affaire(dossier: Dossier, affaire: Affaire) -> dict[str, Any]:
-    """The names a template or a dossier text can use for one affaire."""
+def contexte_affaire(dossier: Dossier, affaire: Affaire, *, publication: bool = False) -> dict[str, Any]:
+    """The names a template or a dossier text can use for one affaire; `publication`: true when
+    writing the version for online publication (personal data withdrawn)."""
     return {
+        "publication": publication,
         "collectivite": dossier.collectivite,
         "seance": dossier.seance,
         "affaire": affaire,
@@ -163,13 +186,16 @@ def _rendre(valeur: Any, contexte: dict[str, Any], champ: tuple[int | str, ...])
     return valeur
 
 
-def rendre_affaire(dossier: Dossier, affaire: Affaire) -> Affaire:
-    """A copy of the affaire whose texts have their `{{ }}` filled in from the dossier."""
+def rendre_affaire(dossier: Dossier, affaire: Affaire, *, publication: bool = False) -> Affaire:
+    """A copy of the affaire whose texts have their `{{ }}` filled in from the dossier (for the
+    version for online publication, with `publication` true: personal data withdrawn)."""
     index = next((i for i, autre in enumerate(dossier.affaires) if autre is affaire), 0)
     donnees = affaire.model_dump(mode="python", exclude_unset=False)
     try:
         with budget_document():  # the texts of one affaire: one budget
-            rendu = _rendre(donnees, contexte_affaire(dossier, affaire), ("affaires", index))
+            rendu = _rendre(
+                donnees, contexte_affaire(dossier, affaire, publication=publication), ("affaires", index)
+            )
     except LimiteDepassee as exc:  # out of Python's stack or memory, in no field in particular
         raise TemplateError(f"dossier, affaire {affaire.id}", str(exc.message)) from None
     if rendu == donnees:
