@@ -1,4 +1,4 @@
-"""The `actes62` command: check, audit, generate, rules, exemple.
+"""The `actes62` command: check, audit, generate, rules, exemple, modele, schema, new, import-tableur.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -304,6 +304,16 @@ def _commande_modele(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return code
 
 
+def _commande_schema(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.schema import guide, schema_collectivite, schema_dossier, texte_json
+
+    if arguments.guide:
+        sortie.write(guide())
+    else:
+        sortie.write(texte_json(schema_collectivite() if arguments.collectivite else schema_dossier()))
+    return EXIT_OK
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -423,6 +433,22 @@ def _parseur() -> argparse.ArgumentParser:
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")
     rules.set_defaults(action=_commande_rules)
+
+    schema = sous.add_parser(
+        "schema",
+        help="imprimer le schéma JSON du dossier (pour l'éditeur) ou le guide de ses champs",
+        description="Imprime le schéma JSON d'un dossier de séance, en français : un éditeur (VS Code avec "
+        "l'extension YAML, et d'autres) s'en sert pour proposer les champs et signaler les erreurs pendant "
+        "la saisie. Avec --guide, le guide de référence de chaque champ, en Markdown.",
+    )
+    quoi = schema.add_mutually_exclusive_group()
+    quoi.add_argument(
+        "--collectivite",
+        action="store_true",
+        help="le schéma du fichier de la collectivité (collectivite.yaml)",
+    )
+    quoi.add_argument("--guide", action="store_true", help="le guide de référence des champs, en Markdown")
+    schema.set_defaults(action=_commande_schema)
     return parseur
 
 
