@@ -314,6 +314,24 @@ def _commande_schema(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _commande_new(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.nouveau import creer_seance
+
+    squelette = creer_seance(Path(arguments.destination), nom=arguments.dossier, force=arguments.force)
+    for fichier in squelette.ecrits:
+        print(fichier, file=sortie)
+    if squelette.reprise is not None:
+        print(f"{squelette.reprise} : repris tel quel (la collectivité des séances précédentes)", file=sortie)
+    print(
+        f"Squelette de séance écrit dans {arguments.destination} : il se vérifie sans erreur. Complétez "
+        f"{squelette.dossier} (le guide des champs : actes62 schema --guide), puis :\n"
+        f"  actes62 check {squelette.dossier}\n"
+        f"  actes62 import-tableur AFFAIRES.xlsx --seance {squelette.dossier} -o SEANCE.yaml",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -449,6 +467,21 @@ def _parseur() -> argparse.ArgumentParser:
     )
     quoi.add_argument("--guide", action="store_true", help="le guide de référence des champs, en Markdown")
     schema.set_defaults(action=_commande_schema)
+
+    new = sous.add_parser(
+        "new",
+        help="écrire le squelette commenté d'une séance, valide tel quel",
+        description="Écrit dans DOSSIER le squelette commenté d'un dossier de séance (dossier.yaml), le "
+        "fichier des constantes de la collectivité (collectivite.yaml, repris tel quel s'il existe déjà : "
+        "les séances suivantes le partagent) et les schémas JSON qu'un éditeur lit pour proposer les champs. "
+        "Rien n'est écrasé sans --force.",
+    )
+    new.add_argument("destination", metavar="DOSSIER", help="dossier où écrire la séance")
+    new.add_argument(
+        "--dossier", default="dossier.yaml", metavar="NOM", help="nom du fichier de la séance (dossier.yaml)"
+    )
+    new.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
+    new.set_defaults(action=_commande_new)
     return parseur
 
 
