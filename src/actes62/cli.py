@@ -332,6 +332,21 @@ def _commande_new(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _commande_import_tableur(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.tableur import importer_tableur
+
+    ecrit, nombre = importer_tableur(
+        Path(arguments.tableur), Path(arguments.seance), Path(arguments.sortie), force=arguments.force
+    )
+    print(
+        f"{ecrit} : {_pluriel(nombre, 'affaire')} du tableur {arguments.tableur}. Vérifiez-le, puis générez :\n"
+        f"  actes62 check {ecrit}\n"
+        f"  actes62 generate {ecrit} -o documents",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -482,6 +497,24 @@ def _parseur() -> argparse.ArgumentParser:
     )
     new.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
     new.set_defaults(action=_commande_new)
+
+    tableur = sous.add_parser(
+        "import-tableur",
+        help="écrire un dossier dont les affaires viennent d'un tableur (une ligne par affaire)",
+        description="Lit un tableur XLSX ou CSV (une ligne d'en-têtes en français, puis une ligne par "
+        "affaire) et écrit un dossier : la collectivité et la séance du fichier SEANCE, et une affaire par "
+        "ligne, bâtie sur la première affaire de SEANCE. Les colonnes sont décrites dans docs/dossier.md ; "
+        "chaque cellule invalide est signalée avec sa feuille, sa ligne et sa colonne.",
+    )
+    tableur.add_argument("tableur", metavar="AFFAIRES", help="le tableur des affaires (.xlsx ou .csv)")
+    tableur.add_argument(
+        "--seance", required=True, metavar="SEANCE", help="le dossier de séance modèle (YAML)"
+    )
+    tableur.add_argument(
+        "-o", "--sortie", required=True, metavar="DOSSIER", help="le dossier à écrire (YAML)"
+    )
+    tableur.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    tableur.set_defaults(action=_commande_import_tableur)
     return parseur
 
 

@@ -400,4 +400,33 @@ def guide() -> str:
                 f"| {_exemple_yaml(exemple) if exemple is not None else ''} |"
             )
         lignes.append("")
-    return "\n".join(lignes)
+    return "\n".join(lignes + _guide_tableur())
+
+
+def _guide_tableur() -> list[str]:
+    """The guide's section on the spreadsheet of affaires (`actes62 import-tableur`)."""
+    from actes62.tableur import COLONNES
+
+    lignes = [
+        '<a id="tableur"></a>',
+        "",
+        "## Le tableur des affaires",
+        "",
+        "`actes62 import-tableur AFFAIRES.xlsx --seance dossier.yaml -o seance.yaml` écrit un dossier dont",
+        "les affaires viennent d'un tableur XLSX (la première feuille) ou CSV (séparé par « ; » ou « , ») :",
+        "une ligne d'en-têtes, puis une ligne par affaire. Chaque ligne reprend la première affaire du fichier",
+        "de séance comme modèle (ses textes, visas et articles citent les faits entre `{{ }}`) et y met ses",
+        "propres faits. Les en-têtes se lisent sans tenir compte des majuscules ni des accents ; l'ordre des",
+        "colonnes est libre. Les montants s'écrivent « 9 380,00 € » ou en nombre, les dates « 15/09/2025 » ou",
+        "en date du tableur. Chaque cellule invalide est signalée, toutes à la fois, avec sa feuille, sa ligne",
+        "et la lettre de sa colonne ; rien n'est écrit tant qu'il en reste une.",
+        "",
+        "| en-tête | obligatoire | ce qu'il contient | exemple |",
+        "|---|---|---|---|",
+    ]
+    for colonne in COLONNES:
+        lignes.append(
+            f"| {colonne.entete} | {'oui' if colonne.obligatoire else 'non'} | {_cellule(colonne.description)} "
+            f"| {_cellule(colonne.exemple)} |"
+        )
+    return [*lignes, ""]
