@@ -263,7 +263,7 @@ def test_a_date_outside_1900_2200_is_a_located_error(tmp_path: Path, jour: str) 
     with pytest.raises(DossierInvalide) as erreur:
         actes62.load(chemin)
     assert (
-        f":34: [seance.date] date « {jour} » hors des bornes : une date entre 1900 et 2200 est attendue"
+        f":33: [seance.date] date « {jour} » hors des bornes : une date entre 1900 et 2200 est attendue"
         in str(erreur.value)
     )
 
