@@ -213,7 +213,9 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     # the examples are classified (matière 7.5): both exports of both examples validate
     assert main(["export", "deliberations", str(LIANES), str(SEANCE), "-o", str(tmp_path / "d.csv")]) == 0
     assert _valider("deliberations", tmp_path / "d.csv") == []
-    assert {ligne["DELIB_MATIERE_NOM"] for ligne in _lire(tmp_path / "d.csv")} == {"finances locales/subventions"}
+    assert {ligne["DELIB_MATIERE_NOM"] for ligne in _lire(tmp_path / "d.csv")} == {
+        "finances locales/subventions"
+    }
     with pytest.raises(SystemExit) as sortie_argparse:
         main(["export", "budgets", str(LIANES), "-o", str(tmp_path / "b.csv")])
     assert sortie_argparse.value.code == 2

@@ -1,4 +1,5 @@
-"""The `actes62` command: check, audit, generate, transmission, publication, export, rules, exemple.
+"""The `actes62` command: check, audit, generate, transmission, publication, export, rules, exemple,
+modele, schema, new, import-tableur.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -391,6 +392,49 @@ def _commande_modele(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return code
 
 
+def _commande_schema(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.schema import guide, schema_collectivite, schema_dossier, texte_json
+
+    if arguments.guide:
+        sortie.write(guide())
+    else:
+        sortie.write(texte_json(schema_collectivite() if arguments.collectivite else schema_dossier()))
+    return EXIT_OK
+
+
+def _commande_new(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.nouveau import creer_seance
+
+    squelette = creer_seance(Path(arguments.destination), nom=arguments.dossier, force=arguments.force)
+    for fichier in squelette.ecrits:
+        print(fichier, file=sortie)
+    if squelette.reprise is not None:
+        print(f"{squelette.reprise} : repris tel quel (la collectivité des séances précédentes)", file=sortie)
+    print(
+        f"Squelette de séance écrit dans {arguments.destination} : il se vérifie sans erreur. Complétez "
+        f"{squelette.dossier} (le guide des champs : actes62 schema --guide), puis :\n"
+        f"  actes62 check {squelette.dossier}\n"
+        f"  actes62 import-tableur AFFAIRES.xlsx --seance {squelette.dossier} -o SEANCE.yaml",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
+def _commande_import_tableur(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.tableur import importer_tableur
+
+    ecrit, nombre = importer_tableur(
+        Path(arguments.tableur), Path(arguments.seance), Path(arguments.sortie), force=arguments.force
+    )
+    print(
+        f"{ecrit} : {_pluriel(nombre, 'affaire')} du tableur {arguments.tableur}. Vérifiez-le, puis générez :\n"
+        f"  actes62 check {ecrit}\n"
+        f"  actes62 generate {ecrit} -o documents",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -557,6 +601,55 @@ def _parseur() -> argparse.ArgumentParser:
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")
     rules.set_defaults(action=_commande_rules)
+
+    schema = sous.add_parser(
+        "schema",
+        help="imprimer le schéma JSON du dossier (pour l'éditeur) ou le guide de ses champs",
+        description="Imprime le schéma JSON d'un dossier de séance, en français : un éditeur (VS Code avec "
+        "l'extension YAML, et d'autres) s'en sert pour proposer les champs et signaler les erreurs pendant "
+        "la saisie. Avec --guide, le guide de référence de chaque champ, en Markdown.",
+    )
+    quoi = schema.add_mutually_exclusive_group()
+    quoi.add_argument(
+        "--collectivite",
+        action="store_true",
+        help="le schéma du fichier de la collectivité (collectivite.yaml)",
+    )
+    quoi.add_argument("--guide", action="store_true", help="le guide de référence des champs, en Markdown")
+    schema.set_defaults(action=_commande_schema)
+
+    new = sous.add_parser(
+        "new",
+        help="écrire le squelette commenté d'une séance, valide tel quel",
+        description="Écrit dans DOSSIER le squelette commenté d'un dossier de séance (dossier.yaml), le "
+        "fichier des constantes de la collectivité (collectivite.yaml, repris tel quel s'il existe déjà : "
+        "les séances suivantes le partagent) et les schémas JSON qu'un éditeur lit pour proposer les champs. "
+        "Rien n'est écrasé sans --force.",
+    )
+    new.add_argument("destination", metavar="DOSSIER", help="dossier où écrire la séance")
+    new.add_argument(
+        "--dossier", default="dossier.yaml", metavar="NOM", help="nom du fichier de la séance (dossier.yaml)"
+    )
+    new.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
+    new.set_defaults(action=_commande_new)
+
+    tableur = sous.add_parser(
+        "import-tableur",
+        help="écrire un dossier dont les affaires viennent d'un tableur (une ligne par affaire)",
+        description="Lit un tableur XLSX ou CSV (une ligne d'en-têtes en français, puis une ligne par "
+        "affaire) et écrit un dossier : la collectivité et la séance du fichier SEANCE, et une affaire par "
+        "ligne, bâtie sur la première affaire de SEANCE. Les colonnes sont décrites dans docs/dossier.md ; "
+        "chaque cellule invalide est signalée avec sa feuille, sa ligne et sa colonne.",
+    )
+    tableur.add_argument("tableur", metavar="AFFAIRES", help="le tableur des affaires (.xlsx ou .csv)")
+    tableur.add_argument(
+        "--seance", required=True, metavar="SEANCE", help="le dossier de séance modèle (YAML)"
+    )
+    tableur.add_argument(
+        "-o", "--sortie", required=True, metavar="DOSSIER", help="le dossier à écrire (YAML)"
+    )
+    tableur.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    tableur.set_defaults(action=_commande_import_tableur)
     return parseur
 
 

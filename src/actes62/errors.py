@@ -91,14 +91,16 @@ def _reconstruire(classe: type[Actes62Error], message: str, attributs: dict[str,
 
 
 class ErreurChamp:
-    """One problem of a dossier file: field path, line (when known), what was expected."""
+    """One problem of a dossier file: field path, line (when known), what was expected; `fichier`
+    names the file the line is in when it is not the dossier itself (an included file)."""
 
-    __slots__ = ("chemin", "ligne", "message")
+    __slots__ = ("chemin", "fichier", "ligne", "message")
 
-    def __init__(self, chemin: str, ligne: int | None, message: str) -> None:
+    def __init__(self, chemin: str, ligne: int | None, message: str, fichier: Path | None = None) -> None:
         self.chemin = chemin
         self.ligne = ligne
         self.message = message
+        self.fichier = fichier
 
     def __repr__(self) -> str:
         return f"ErreurChamp({self.chemin!r}, {self.ligne!r}, {self.message!r})"
@@ -113,7 +115,8 @@ class DossierInvalide(Actes62Error):
         self.erreurs = erreurs
         lignes = []
         for erreur in erreurs:
-            ou = f"{fichier}:{erreur.ligne}" if erreur.ligne is not None else str(fichier)
+            nom = erreur.fichier or fichier
+            ou = f"{nom}:{erreur.ligne}" if erreur.ligne is not None else str(nom)
             champ = f" [{erreur.chemin}]" if erreur.chemin else ""
             lignes.append(f"{ou}:{champ} {erreur.message}")
         super().__init__("\n".join(lignes))

@@ -74,7 +74,8 @@ def _copier(a_ecrire: list[tuple[Path, Traversable]], force: bool) -> list[Path]
 
 
 def copier_exemples(destination: Path, *, force: bool = False) -> list[Path]:
-    """Copy every shipped example into `destination/<nom>/`; returns the files written.
+    """Copy every shipped example into `destination/<nom>/`, and the JSON Schemas beside them
+    (`dossier.schema.json`) into `destination`; returns the files written.
 
     Nothing is written if one of the files exists already (unless `force`)."""
     livres = exemples()
@@ -85,4 +86,11 @@ def copier_exemples(destination: Path, *, force: bool = False) -> list[Path]:
         for nom, dossier in livres.items()
         for relatif, source in _fichiers(dossier)
     ]
+    racine = livre("exemples", "examples")
+    if racine is not None:  # the schemas beside the examples, which their first line names
+        a_ecrire += [
+            (destination / entree.name, entree)
+            for entree in sorted(racine.iterdir(), key=lambda e: e.name)
+            if entree.is_file() and entree.name.endswith(".schema.json")
+        ]
     return _copier(a_ecrire, force)

@@ -421,9 +421,8 @@ def _caractere_interdit(texte: str) -> ErreurChamp | None:
     )
 
 
-def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
-    """Read a dossier from YAML text; `fichier` names it in error messages."""
-    chemin_fichier = Path(fichier)
+def _analyser(texte: str, chemin_fichier: Path) -> tuple[yaml.Node | None, Any]:
+    """The YAML text's node tree (for the lines) and its data; DossierInvalide naming the file."""
     interdit = _caractere_interdit(texte)
     if interdit is not None:
         raise DossierInvalide(chemin_fichier, [interdit])
@@ -451,15 +450,94 @@ def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
         raise DossierInvalide(
             chemin_fichier, [ErreurChamp("", None, f"YAML illisible : {_probleme_yaml(str(exc))}")]
         ) from None
+    return racine, donnees
+
+
+INCLUSIONS = ("collectivite",)
+"""The top-level fields a dossier may give as the name of a YAML file beside it
+(« collectivite: collectivite.yaml »): what does not change from one séance to the next."""
+
+
+def _inclure(
+    dossier: Path, racine: yaml.Node | None, champ: str, nom: str
+) -> tuple[Path, yaml.Node | None, Any]:
+    """The file a field names, read: its path as the dossier names it, its node tree and data.
+
+    The file must be a YAML file inside the dossier's folder (or a subfolder of it)."""
+    ligne = ligne_du_champ(racine, [champ])
+    dossier_parent = dossier.parent
+    chemin = dossier_parent / nom
+    if Path(nom).suffix.lower() not in (".yaml", ".yml"):
+        raise DossierInvalide(
+            dossier,
+            [
+                ErreurChamp(
+                    champ,
+                    ligne,
+                    f"« {nom} » : le nom d'un fichier YAML (.yaml) ou une table de champs est attendu",
+                )
+            ],
+        )
+    if not chemin.resolve().is_relative_to(dossier_parent.resolve()):
+        raise DossierInvalide(
+            dossier,
+            [
+                ErreurChamp(
+                    champ,
+                    ligne,
+                    f"« {nom} » est hors du dossier « {dossier_parent} » : un fichier inclus doit être dans le "
+                    "dossier du dossier de séance ou dans l'un de ses sous-dossiers",
+                )
+            ],
+        )
+    try:
+        texte = _lire_fichier(chemin)
+    except DossierInvalide as exc:
+        raisons = " ; ".join(e.message for e in exc.erreurs)
+        raise DossierInvalide(
+            dossier, [ErreurChamp(champ, ligne, f"fichier inclus « {nom} » : {raisons}")]
+        ) from None
+    racine_incluse, donnees = _analyser(texte, chemin)
+    if not isinstance(donnees, dict):
+        raise DossierInvalide(
+            chemin, [ErreurChamp("", 1, f"le fichier doit contenir une table de champs ({champ} du dossier)")]
+        )
+    return chemin, racine_incluse, donnees
+
+
+def load_text(texte: str, fichier: Path | str = "<texte>") -> Dossier:
+    """Read a dossier from YAML text; `fichier` names it in error messages, and the files it includes
+    (« collectivite: collectivite.yaml ») are found beside it."""
+    chemin_fichier = Path(fichier)
+    racine, donnees = _analyser(texte, chemin_fichier)
     if not isinstance(donnees, dict):
         raise DossierInvalide(
             chemin_fichier,
             [ErreurChamp("", 1, "le fichier doit contenir une table avec collectivite, seance et affaires")],
         )
+    inclus: dict[str, tuple[Path, yaml.Node | None]] = {}
+    for champ in INCLUSIONS:
+        if isinstance(donnees.get(champ), str):
+            chemin_inclus, racine_incluse, donnees[champ] = _inclure(
+                chemin_fichier, racine, champ, donnees[champ]
+            )
+            inclus[champ] = (chemin_inclus, racine_incluse)
     try:
         return Dossier.model_validate(donnees)
     except ValidationError as exc:
-        raise DossierInvalide(chemin_fichier, erreurs_validation(exc, racine)) from None
+        erreurs = []
+        for erreur in exc.errors():
+            loc = [e for e in erreur["loc"] if isinstance(e, int | str)]
+            chemin = _sans_etiquettes(loc)
+            cherche = chemin[:-1] if erreur["type"] == "missing" else chemin
+            ou: Path | None = None
+            if chemin and chemin[0] in inclus:
+                ou, racine_incluse = inclus[str(chemin[0])]
+                ligne = ligne_du_champ(racine_incluse, cherche[1:])
+            else:
+                ligne = ligne_du_champ(racine, cherche)
+            erreurs.append(ErreurChamp(chemin_lisible(chemin), ligne, _message(erreur, chemin, loc), ou))
+        raise DossierInvalide(chemin_fichier, erreurs) from None
 
 
 def erreurs_validation(
@@ -521,6 +599,11 @@ def load(path: str | Path) -> Dossier:
     line and field path.
     """
     chemin = Path(path)
+    return load_text(_lire_fichier(chemin), chemin)
+
+
+def _lire_fichier(chemin: Path) -> str:
+    """The text of a dossier file (or of a file it includes); DossierInvalide in French."""
     try:
         texte = _lire_borne(chemin)
     except FileNotFoundError:
@@ -538,7 +621,7 @@ def load(path: str | Path) -> Dossier:
         raise DossierInvalide(
             chemin, [ErreurChamp("", None, f"lecture impossible : {raison_systeme(exc)}")]
         ) from None
-    return load_text(texte, chemin)
+    return texte
 
 
 def localisateur(path: str | Path) -> Callable[[Sequence[int | str]], int | None]:

@@ -134,6 +134,9 @@ Siret = Annotated[str, AfterValidator(_siret_valide)]
 Texte = Annotated[str, Field(min_length=1)]
 
 
+Jour = date
+"""A calendar date (the alias lets a field be named `date`)."""
+
 ANNEES_PLAUSIBLES = range(1900, 2201)
 """The years a date of a dossier may have: « 0999-01-01 » or « 9999-12-31 » is a typing slip."""
 
@@ -177,9 +180,13 @@ class Personne(_Modele):
     In a dossier file a person is written as that one string.
     """
 
-    civilite: Literal["M.", "Mme"]
-    prenom: Texte
-    nom: Texte
+    civilite: Literal["M.", "Mme"] = Field(
+        title="Civilité", description="« M. » ou « Mme ».", examples=["Mme"]
+    )
+    prenom: Texte = Field(
+        title="Prénom", description="Le prénom, tel que les actes l'écrivent.", examples=["Maryline"]
+    )
+    nom: Texte = Field(title="Nom", description="Le nom de famille, en majuscules.", examples=["VINCLAIRE"])
 
     @model_validator(mode="before")
     @classmethod
@@ -216,12 +223,25 @@ class Personne(_Modele):
 class Signataire(_Modele):
     """Someone who signs or represents, with the capacity the act gives them."""
 
-    personne: Personne
-    qualite: Texte
+    personne: Personne = Field(
+        title="Personne",
+        description="La personne qui signe ou représente, écrite « M. Prénom NOM » ou « Mme Prénom NOM » (nom en majuscules).",
+        examples=["Mme Maryline VINCLAIRE"],
+    )
+    qualite: Texte = Field(
+        title="Qualité",
+        description="Le titre auquel elle signe ou représente, tel que l'acte l'imprime sous son nom.",
+        examples=["Directrice générale des services"],
+    )
 
 
 class Adresse(_Modele):
-    lignes: list[Texte] = Field(min_length=1)
+    lignes: list[Texte] = Field(
+        min_length=1,
+        title="Lignes",
+        description="Les lignes de l'adresse, dans l'ordre où on les écrit sur une enveloppe.",
+        examples=[["Hôtel du Département", "rue Ferdinand Buisson", "62018 Arras Cedex 9"]],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -237,16 +257,54 @@ class Adresse(_Modele):
 class Collectivite(_Modele):
     """The collectivité that deliberates (the Département)."""
 
-    nom: Texte  # « Département du Pas-de-Calais »
-    designation: Texte = "le Département"  # how the acts call it once named
-    code_departement: Annotated[str, Field(pattern=r"^\d{3}$|^\d{2}[AB]$")]  # « 062 » in ACTES
-    siret: Siret
-    siege: Adresse
-    president: Personne
-    qualite_president: Texte = "Président du Conseil départemental"
-    directeur_general: Signataire
-    ville: Texte  # where acts are signed: « Arras »
-    tribunal_administratif: Texte  # « Lille »
+    nom: Texte = Field(
+        title="Nom",
+        description="Le nom officiel de la collectivité qui délibère.",
+        examples=["Département du Pas-de-Calais"],
+    )
+    designation: Texte = Field(
+        default="le Département",
+        title="Désignation",
+        description="Comment les actes appellent la collectivité une fois nommée, article compris.",
+        examples=["le Département"],
+    )
+    code_departement: Annotated[str, Field(pattern=r"^\d{3}$|^\d{2}[AB]$")] = Field(
+        title="Code du département",
+        description="Le code du département sur trois caractères, tel que le demande la transmission ACTES : trois chiffres, ou deux chiffres suivis de A ou B pour la Corse. À écrire entre guillemets pour garder le zéro.",
+        examples=["062"],
+    )
+    siret: Siret = Field(
+        title="SIRET",
+        description="Le SIRET de la collectivité : 14 chiffres, espaces permis, vérifiés par leur clé de contrôle.",
+        examples=["226 200 012 00012"],
+    )
+    siege: Adresse = Field(
+        title="Siège",
+        description="L'adresse du siège de la collectivité : une ligne, ou une liste « lignes ».",
+    )
+    president: Personne = Field(
+        title="Président",
+        description="Le président (ou la présidente) du Conseil départemental, écrit « M. Prénom NOM » ou « Mme Prénom NOM ».",
+        examples=["M. Jean-Claude LEROY"],
+    )
+    qualite_president: Texte = Field(
+        default="Président du Conseil départemental",
+        title="Qualité du président",
+        description="Le titre du président tel que les actes l'écrivent sous sa signature.",
+        examples=["Président du Conseil départemental"],
+    )
+    directeur_general: Signataire = Field(
+        title="Directeur général des services",
+        description="Le directeur (ou la directrice) général(e) des services et sa qualité : signataire par délégation.",
+    )
+    ville: Texte = Field(
+        title="Ville", description="La ville où les actes sont signés (« Fait à Arras »).", examples=["Arras"]
+    )
+    tribunal_administratif: Texte = Field(
+        title="Tribunal administratif",
+        description="La ville du tribunal administratif compétent, citée dans les voies de recours.",
+        examples=["Lille"],
+    )
 
     @property
     def siren(self) -> str:
@@ -319,12 +377,35 @@ class Beneficiaire(_Modele):
     name it « l'association « Lianes coopération » », « la commune de Bapaume », « le syndicat mixte
     du Pays de Saint-Omer », and agree with its gender (« identifiée », « représenté »)."""
 
-    nom: Texte
-    forme_juridique: FormeJuridique = FormeJuridique.ASSOCIATION
-    siret: Siret
-    rna: Annotated[str, Field(pattern=r"^W\d{9}$")] | None = None
-    siege: Adresse
-    representant: Signataire
+    nom: Texte = Field(
+        title="Nom",
+        description="Le nom du bénéficiaire, tel que ses statuts l'écrivent (sans sa forme juridique, que les actes ajoutent).",
+        examples=["Lianes coopération"],
+    )
+    forme_juridique: FormeJuridique = Field(
+        default=FormeJuridique.ASSOCIATION,
+        title="Forme juridique",
+        description="La forme juridique du bénéficiaire : les actes en tirent l'article et l'accord (« l'association », « la commune de », « le syndicat mixte »). Valeurs permises : association, commune, communauté de communes, communauté d'agglomération, communauté urbaine, métropole, syndicat mixte, syndicat intercommunal, établissement public, groupement d'intérêt public, fondation, fédération, société, SCOP, SCIC.",
+        examples=["association"],
+    )
+    siret: Siret = Field(
+        title="SIRET",
+        description="Le SIRET du bénéficiaire : 14 chiffres, espaces permis, vérifiés par leur clé de contrôle (Luhn).",
+        examples=["438 535 221 00024"],
+    )
+    rna: Annotated[str, Field(pattern=r"^W\d{9}$")] | None = Field(
+        default=None,
+        title="Numéro RNA",
+        description="Le numéro d'une association au répertoire national des associations : W suivi de 9 chiffres. Facultatif.",
+        examples=["W623001234"],
+    )
+    siege: Adresse = Field(
+        title="Siège", description="L'adresse du siège du bénéficiaire : une ligne, ou une liste « lignes »."
+    )
+    representant: Signataire = Field(
+        title="Représentant",
+        description="La personne qui représente le bénéficiaire (président, maire…) et sa qualité, telle que la convention l'écrit.",
+    )
 
     @property
     def siren(self) -> str:
@@ -412,22 +493,73 @@ class Instance(StrEnum):
 class Pouvoir(_Modele):
     """A member absent from the séance who gave a pouvoir to a member present."""
 
-    mandant: Personne
-    mandataire: Personne
+    mandant: Personne = Field(
+        title="Mandant", description="Le membre excusé qui donne pouvoir.", examples=["M. Ludovic LOQUET"]
+    )
+    mandataire: Personne = Field(
+        title="Mandataire",
+        description="Le membre présent qui reçoit le pouvoir et vote pour le mandant.",
+        examples=["M. Laurent DUPORGE"],
+    )
 
 
 class Seance(_Modele):
-    instance: Instance = Instance.COMMISSION_PERMANENTE
-    date: date
-    lieu: Texte
-    president: Personne
-    secretaire: Personne
-    membres_en_exercice: Annotated[int, Field(gt=0)]
-    presents: list[Personne] = Field(min_length=1)
-    excuses: list[Personne] = []
-    pouvoirs: list[Pouvoir] = []
-    sans_voix_presents: list[Personne] = []
-    sans_voix_excuses: list[Personne] = []
+    instance: Instance = Field(
+        default=Instance.COMMISSION_PERMANENTE,
+        title="Instance",
+        description="L'assemblée qui siège : commission_permanente (par défaut) ou conseil_departemental.",
+        examples=["commission_permanente"],
+    )
+    date: Jour = Field(
+        title="Date de la séance",
+        description="Le jour de la séance, au format AAAA-MM-JJ.",
+        examples=["2025-09-15"],
+    )
+    lieu: Texte = Field(title="Lieu", description="La ville où la séance se tient.", examples=["Arras"])
+    president: Personne = Field(
+        title="Président de séance",
+        description="Qui préside la séance, écrit « M. Prénom NOM » ou « Mme Prénom NOM ».",
+        examples=["M. Jean-Claude LEROY"],
+    )
+    secretaire: Personne = Field(
+        title="Secrétaire de séance",
+        description="Le membre désigné secrétaire de séance.",
+        examples=["M. Etienne PERIN"],
+    )
+    membres_en_exercice: Annotated[int, Field(gt=0)] = Field(
+        title="Membres en exercice",
+        description="Le nombre de membres de l'instance en exercice, votants ou non.",
+        examples=[44],
+    )
+    presents: list[Personne] = Field(
+        min_length=1,
+        title="Présents",
+        description="Les membres présents à l'ouverture de la séance, un par ligne « - M. Prénom NOM ».",
+        examples=[["M. Jean-Claude LEROY", "Mme Maryline VINCLAIRE"]],
+    )
+    excuses: list[Personne] = Field(
+        default=[],
+        title="Excusés",
+        description="Les membres excusés, représentés ou non par un pouvoir.",
+        examples=[["M. Ludovic LOQUET"]],
+    )
+    pouvoirs: list[Pouvoir] = Field(
+        default=[],
+        title="Pouvoirs",
+        description="Les pouvoirs donnés par un excusé (mandant) à un présent (mandataire) ; chacun au plus un.",
+    )
+    sans_voix_presents: list[Personne] = Field(
+        default=[],
+        title="Présents sans voix délibérative",
+        description="Les conseillers présents qui ne sont pas membres de l'instance et ne votent pas.",
+        examples=[["M. Jean-Louis COTTIGNY"]],
+    )
+    sans_voix_excuses: list[Personne] = Field(
+        default=[],
+        title="Excusés sans voix délibérative",
+        description="Les conseillers sans voix délibérative qui sont excusés.",
+        examples=[["M. Michel DAGBERT"]],
+    )
 
     @property
     def representes(self) -> list[Personne]:
@@ -440,18 +572,47 @@ class Seance(_Modele):
 class VisaTexte(_Modele):
     """A visa written out: « Vu le Code Général des Collectivités Territoriales … »."""
 
-    texte: Texte
+    texte: Texte = Field(
+        title="Texte du visa",
+        description="Le visa écrit en entier, tel que la délibération l'imprime (un texte de loi, un code).",
+        examples=["Vu le Code Général des Collectivités Territoriales"],
+    )
 
 
 class VisaActe(_Modele):
     """A visa citing a prior act: instance, number (when the document gives one), date, title."""
 
-    nature: Texte = "délibération"
-    instance: Instance
-    numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")] | None = None
-    date: date
-    titre: Texte
-    portant: Texte | None = None  # « portant adoption du Pacte … » instead of a quoted title alone
+    nature: Texte = Field(
+        default="délibération",
+        title="Nature",
+        description="La nature de l'acte cité.",
+        examples=["délibération"],
+    )
+    instance: Instance = Field(
+        title="Instance",
+        description="L'assemblée qui a pris l'acte cité : commission_permanente ou conseil_departemental.",
+        examples=["conseil_departemental"],
+    )
+    numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")] | None = Field(
+        default=None,
+        title="Numéro",
+        description="Le numéro de l'acte cité, année et rang : AAAA-N (1 à 4 chiffres). Facultatif quand le document n'en donne pas.",
+        examples=["2021-257"],
+    )
+    date: Jour = Field(
+        title="Date", description="La date de l'acte cité, au format AAAA-MM-JJ.", examples=["2021-07-01"]
+    )
+    titre: Texte = Field(
+        title="Titre",
+        description="Le titre de l'acte cité ; entre guillemets s'il contient « : ».",
+        examples=["Délégation d'attributions à la Commission Permanente"],
+    )
+    portant: Texte | None = Field(
+        default=None,
+        title="Portant",
+        description="La formule « portant … » que l'acte écrit à la place du titre entre guillemets. Facultatif.",
+        examples=["portant adoption du Pacte des solidarités"],
+    )
 
     @property
     def intitule(self) -> str:
@@ -479,21 +640,72 @@ Visa = Annotated[
 class Avis(_Modele):
     """The avis of the thematic commission on the rapport."""
 
-    numero: Annotated[int, Field(gt=0)]
-    nom: Texte
-    date: date
-    avis: Literal["favorable", "défavorable", "réservé"] = "favorable"
+    numero: Annotated[int, Field(gt=0)] = Field(
+        title="Numéro de la commission",
+        description="Le numéro de la commission thématique qui a rendu l'avis.",
+        examples=[3],
+    )
+    nom: Texte = Field(
+        title="Nom de la commission",
+        description="Le nom de la commission thématique.",
+        examples=["Réussites citoyennes"],
+    )
+    date: Jour = Field(
+        title="Date de l'avis",
+        description="Le jour où la commission a rendu son avis, au format AAAA-MM-JJ (avant la séance).",
+        examples=["2025-09-01"],
+    )
+    avis: Literal["favorable", "défavorable", "réservé"] = Field(
+        default="favorable",
+        title="Avis",
+        description="L'avis rendu : favorable (par défaut), défavorable ou réservé.",
+        examples=["favorable"],
+    )
 
 
 class Rapport(_Modele):
-    numero: Annotated[int, Field(gt=0)]
-    pole: Texte
-    mission: Texte
-    territoires: Texte = "Tous les territoires"
-    expose: list[Texte] = Field(min_length=1)
-    propositions: list[Texte] = Field(min_length=1)
-    avis: Avis
-    rapporteur: Personne | None = None  # the member who presents the rapport to the séance
+    numero: Annotated[int, Field(gt=0)] = Field(
+        title="Numéro du rapport",
+        description="Le numéro du rapport dans l'ordre du jour de la séance.",
+        examples=[27],
+    )
+    pole: Texte = Field(
+        title="Pôle",
+        description="Le pôle de l'administration qui présente le rapport.",
+        examples=["Pôle Solidarités"],
+    )
+    mission: Texte = Field(
+        title="Direction",
+        description="La direction ou la mission qui a préparé le rapport.",
+        examples=["Direction de l'Europe et de l'International"],
+    )
+    territoires: Texte = Field(
+        default="Tous les territoires",
+        title="Territoires",
+        description="Les territoires concernés par le rapport.",
+        examples=["Tous les territoires"],
+    )
+    expose: list[Texte] = Field(
+        min_length=1,
+        title="Exposé",
+        description="Les paragraphes de l'exposé des motifs ; ils peuvent citer les faits du dossier entre {{ }}.",
+        examples=[["Il est proposé d'attribuer une subvention de {{ montant | euros }}."]],
+    )
+    propositions: list[Texte] = Field(
+        min_length=1,
+        title="Propositions",
+        description="Ce que le rapport propose à l'instance de décider, une proposition par élément (« d'attribuer… »).",
+        examples=[["d'attribuer une subvention de {{ montant | euros }} à l'association."]],
+    )
+    avis: Avis = Field(
+        title="Avis de la commission", description="L'avis de la commission thématique sur le rapport."
+    )
+    rapporteur: Personne | None = Field(
+        default=None,
+        title="Rapporteur",
+        description="Le membre qui présente le rapport en séance. Facultatif.",
+        examples=["Mme Maryse CAUWET"],
+    )
 
 
 class Vote(_Modele):
@@ -501,15 +713,51 @@ class Vote(_Modele):
     contre); on a tie, the président's vote decides (CGCT, the Conseil départemental's voting rule —
     article L3121-15, number to be confirmed — applied to the Commission Permanente): `voix_preponderante` says which way he voted."""
 
-    pour: Annotated[int, Field(ge=0)]
-    contre: Annotated[int, Field(ge=0)] = 0
-    abstention: Annotated[int, Field(ge=0)] = 0
-    ne_prend_pas_part: Annotated[int, Field(ge=0)] = 0
-    groupes_pour: list[Texte] = []
-    groupes_contre: list[Texte] = []
-    groupes_abstention: list[Texte] = []
-    abstentionnistes: list[Personne] = []  # members who abstain, when the act names them
-    voix_preponderante: Literal["pour", "contre"] | None = None
+    pour: Annotated[int, Field(ge=0)] = Field(
+        title="Pour", description="Le nombre de voix pour.", examples=[44]
+    )
+    contre: Annotated[int, Field(ge=0)] = Field(
+        default=0, title="Contre", description="Le nombre de voix contre.", examples=[0]
+    )
+    abstention: Annotated[int, Field(ge=0)] = Field(
+        default=0, title="Abstentions", description="Le nombre d'abstentions.", examples=[0]
+    )
+    ne_prend_pas_part: Annotated[int, Field(ge=0)] = Field(
+        default=0,
+        title="Ne prend pas part au vote",
+        description="Le nombre de membres qui ne prennent pas part au vote.",
+        examples=[0],
+    )
+    groupes_pour: list[Texte] = Field(
+        default=[],
+        title="Groupes pour",
+        description="Les groupes politiques qui ont voté pour.",
+        examples=[["Groupe Socialiste, Républicain et Citoyen"]],
+    )
+    groupes_contre: list[Texte] = Field(
+        default=[],
+        title="Groupes contre",
+        description="Les groupes politiques qui ont voté contre.",
+        examples=[["Groupe Rassemblement National"]],
+    )
+    groupes_abstention: list[Texte] = Field(
+        default=[],
+        title="Groupes abstentionnistes",
+        description="Les groupes politiques qui se sont abstenus.",
+        examples=[["Non-inscrit"]],
+    )
+    abstentionnistes: list[Personne] = Field(
+        default=[],
+        title="Abstentionnistes",
+        description="Les membres qui s'abstiennent, quand l'acte les nomme.",
+        examples=[["Mme Carole DUBOIS"]],
+    )
+    voix_preponderante: Literal["pour", "contre"] | None = Field(
+        default=None,
+        title="Voix prépondérante",
+        description="En cas de partage des voix, le vote du président, qui décide : pour ou contre.",
+        examples=["pour"],
+    )
 
     @property
     def votants(self) -> int:
@@ -526,9 +774,24 @@ class Vote(_Modele):
 class Article(_Modele):
     """An article: optional title, paragraphs; list items are paragraphs starting with « - »."""
 
-    titre: Texte | None = None
-    paragraphes: list[Texte] = Field(min_length=1)
-    tableau_imputation: bool = False  # the délibération article followed by the imputation table
+    titre: Texte | None = Field(
+        default=None,
+        title="Titre de l'article",
+        description="Le titre de l'article, s'il en a un (les articles de convention en ont).",
+        examples=["Objet de la convention"],
+    )
+    paragraphes: list[Texte] = Field(
+        min_length=1,
+        title="Paragraphes",
+        description="Les paragraphes de l'article ; un paragraphe qui commence par « - » est un élément de liste. Ils peuvent citer les faits du dossier entre {{ }}.",
+        examples=[["D'attribuer une subvention de {{ montant | euros }} ({{ montant | en_lettres }})."]],
+    )
+    tableau_imputation: bool = Field(
+        default=False,
+        title="Tableau d'imputation",
+        description="true pour l'article de la délibération que suit le tableau des imputations budgétaires.",
+        examples=[True],
+    )
 
 
 ACTES_ID = _ACTES_ID = re.compile(actes_.MOTIF_IDENTIFIANT)
@@ -570,9 +833,24 @@ class ActesDeliberation(_Modele):
     matières (« 7.5 » Subventions, up to 5 levels), the typologie of the act, and its numéro
     interne when it is not the délibération's number with « _ » (« 2025_344 »)."""
 
-    matiere: Annotated[str, AfterValidator(_matiere)] | None = None
-    typologie: Typologie = "99_DE"
-    numero_interne: Annotated[str, AfterValidator(_numero_interne)] | None = None
+    matiere: Annotated[str, AfterValidator(_matiere)] | None = Field(
+        default=None,
+        title="Matière",
+        description="Le code de la classification des matières ACTES, 1 à 5 niveaux séparés par des points (7.5 : Subventions). Obligatoire pour la télétransmission.",
+        examples=["7.5"],
+    )
+    typologie: Typologie = Field(
+        default="99_DE",
+        title="Typologie de l'acte",
+        description="Le code de l'acte dans la typologie des pièces ACTES (99_DE : délibération).",
+        examples=["99_DE"],
+    )
+    numero_interne: Annotated[str, AfterValidator(_numero_interne)] | None = Field(
+        default=None,
+        title="Numéro interne ACTES",
+        description="Le numéro interne transmis, s'il n'est pas le numéro de la délibération écrit avec « _ » (2025_344) : 1 à 15 lettres, chiffres, « - », « _ ».",
+        examples=["2025_344"],
+    )
 
     @field_validator("matiere", mode="before")
     @classmethod
@@ -584,10 +862,24 @@ class ActesDeliberation(_Modele):
 class Acquittement(_Modele):
     """What the préfecture's accusé de réception gives once the act is transmitted (ACTES)."""
 
-    identifiant: Annotated[str, Field(pattern=_ACTES_ID.pattern)]
-    date_transmission: date
-    date_reception: date
-    date_publication: date
+    identifiant: Annotated[str, Field(pattern=_ACTES_ID.pattern)] = Field(
+        title="Identifiant ACTES",
+        description="L'identifiant de l'acte donné par l'accusé de réception de la préfecture : département, SIREN, date AAAAMMJJ, numéro interne et nature (DE), séparés par des tirets.",
+        examples=["062-226200012-20250915-CP20250344-DE"],
+    )
+    date_transmission: date = Field(
+        title="Date de transmission",
+        description="Le jour où l'acte a été transmis en préfecture, au format AAAA-MM-JJ.",
+        examples=["2025-09-22"],
+    )
+    date_reception: date = Field(
+        title="Date de réception",
+        description="Le jour de réception en préfecture que donne l'accusé de réception.",
+        examples=["2025-09-22"],
+    )
+    date_publication: date = Field(
+        title="Date de publication", description="Le jour où l'acte a été publié.", examples=["2025-09-23"]
+    )
 
     @property
     def identifiant_accuse(self) -> str:
@@ -613,22 +905,78 @@ class Presence(_Modele):
     """How the attendance of the séance changed for this affaire: members who left before it
     (`sortis`) or came in (`arrives`), and pouvoirs given during the séance."""
 
-    sortis: list[Personne] = []
-    arrives: list[Personne] = []
-    pouvoirs: list[Pouvoir] = []
+    sortis: list[Personne] = Field(
+        default=[],
+        title="Sortis",
+        description="Les membres sortis de la salle avant cette affaire.",
+        examples=[["M. Pierre GEORGET"]],
+    )
+    arrives: list[Personne] = Field(
+        default=[],
+        title="Arrivés",
+        description="Les membres arrivés en cours de séance, avant cette affaire.",
+        examples=[["Mme Maryse DELASSUS"]],
+    )
+    pouvoirs: list[Pouvoir] = Field(
+        default=[],
+        title="Pouvoirs donnés en séance",
+        description="Les pouvoirs donnés en cours de séance, avant cette affaire.",
+    )
 
 
 class Deliberation(_Modele):
-    numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")]
-    visas: list[Visa] = Field(min_length=1)
-    articles: list[Article] = Field(min_length=1)
-    etat: Literal["projet", "adopte"] = "adopte"  # a projet is prepared before the séance: no vote yet
-    vote: Vote | None = None
-    ne_prennent_pas_part: list[Personne] = []  # « M. X ne prend pas part au vote » (conflict of interest)
-    presence: Presence = Field(default_factory=Presence)
-    signataire: Signataire | None = None  # « Pour le Président …, La Directrice générale … »
-    acquittement: Acquittement | None = None
-    actes: ActesDeliberation = Field(default_factory=ActesDeliberation)
+    numero: Annotated[str, Field(pattern=r"^\d{4}-\d{1,4}$")] = Field(
+        title="Numéro de la délibération",
+        description="Le numéro de la délibération, année et rang : AAAA-N (1 à 4 chiffres), par exemple 2025-344.",
+        examples=["2025-344"],
+    )
+    visas: list[Visa] = Field(
+        min_length=1,
+        title="Visas",
+        description="Les « Vu … » de la délibération : un texte écrit en entier (« texte: ») ou un acte cité (instance, numéro, date, titre).",
+    )
+    articles: list[Article] = Field(
+        min_length=1,
+        title="Articles",
+        description="Les articles du dispositif de la délibération, dans l'ordre.",
+    )
+    etat: Literal["projet", "adopte"] = Field(
+        default="adopte",
+        title="État",
+        description="adopte (par défaut) pour une délibération votée ; projet pour une délibération préparée avant la séance, sans vote ni accusé de réception.",
+        examples=["adopte"],
+    )
+    vote: Vote | None = Field(
+        default=None,
+        title="Vote",
+        description="Le résultat du vote : obligatoire pour une délibération adoptée, absent d'un projet.",
+    )
+    ne_prennent_pas_part: list[Personne] = Field(
+        default=[],
+        title="Ne prennent pas part au vote",
+        description="Les membres qui ne prennent pas part au vote (conflit d'intérêts), nommés par la délibération.",
+        examples=[["Mme Sylvie MEYFROIDT"]],
+    )
+    presence: Presence = Field(
+        default_factory=Presence,
+        title="Présence pour cette affaire",
+        description="Ce qui change dans la présence pour cette affaire : membres sortis, arrivés, pouvoirs donnés en séance.",
+    )
+    signataire: Signataire | None = Field(
+        default=None,
+        title="Signataire",
+        description="Qui signe la délibération par délégation (« Pour le Président, la Directrice générale des services »). Facultatif : sinon le président.",
+    )
+    acquittement: Acquittement | None = Field(
+        default=None,
+        title="Accusé de réception ACTES",
+        description="Ce que donne l'accusé de réception de la préfecture une fois l'acte transmis. Absent d'un projet.",
+    )
+    actes: ActesDeliberation = Field(
+        default_factory=ActesDeliberation,
+        title="Télétransmission ACTES",
+        description="Ce que la télétransmission dit de la délibération : la classification des matières (ex. 7.5 Subventions), la typologie de l'acte (99_DE), son numéro interne s'il n'est pas le numéro de la délibération.",
+    )
 
     @model_validator(mode="after")
     def _vote_selon_etat(self) -> Deliberation:
@@ -646,11 +994,33 @@ class Versement(_Modele):
     """One payment of the schedule: an amount or a percentage of the subsidy, what triggers it,
     and when it is due (`date`, if the convention gives one)."""
 
-    libelle: Texte  # « avance », « acompte », « solde »
-    montant: Montant | None = None
-    pourcentage: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)] | None = None
-    condition: Texte | None = None  # « à la signature de la convention », « sur production du bilan »
-    echeance: date | None = None  # when it is due, if the convention gives a date
+    libelle: Texte = Field(
+        title="Libellé", description="Le nom du versement : avance, acompte, solde…", examples=["avance"]
+    )
+    montant: Montant | None = Field(
+        default=None,
+        title="Montant",
+        description="Le montant du versement en euros (ou bien « pourcentage »).",
+        examples=["4 690,00 €"],
+    )
+    pourcentage: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)] | None = Field(
+        default=None,
+        title="Pourcentage",
+        description="La part de la subvention versée, en % (ou bien « montant ») ; le montant est calculé au centime.",
+        examples=[30],
+    )
+    condition: Texte | None = Field(
+        default=None,
+        title="Condition",
+        description="Ce qui déclenche le versement.",
+        examples=["à la signature de la présente convention"],
+    )
+    echeance: date | None = Field(
+        default=None,
+        title="Échéance",
+        description="La date à laquelle le versement est dû, si la convention en donne une, au format AAAA-MM-JJ.",
+        examples=["2026-06-30"],
+    )
 
     @model_validator(mode="after")
     def _montant_ou_pourcentage(self) -> Versement:
@@ -694,11 +1064,31 @@ class Rib(_Modele):
     `personnel` filter, and the version for online publication says « [donnée personnelle
     retirée] » instead."""
 
-    titulaire: Texte
-    iban: Annotated[str, AfterValidator(_iban_valide)]
-    bic: Annotated[str, AfterValidator(_bic_valide)]
-    domiciliation: Texte | None = None  # the bank branch
-    article: Annotated[int, Field(ge=1)] | None = None  # the article that gives them (1-based)
+    titulaire: Texte = Field(
+        title="Titulaire du compte",
+        description="Le titulaire du compte, tel que l'écrit le RIB.",
+        examples=["LIANES COOPERATION"],
+    )
+    iban: Annotated[str, AfterValidator(_iban_valide)] = Field(
+        title="IBAN",
+        description="L'IBAN du compte, avec ou sans espaces ; sa clé de contrôle est vérifiée.",
+        examples=["FR76 3000 6000 0112 3456 7890 189"],
+    )
+    bic: Annotated[str, AfterValidator(_bic_valide)] = Field(
+        title="BIC", description="Le code BIC de la banque (8 ou 11 caractères).", examples=["AGRIFRPP"]
+    )
+    domiciliation: Texte | None = Field(
+        default=None,
+        title="Domiciliation",
+        description="L'agence qui tient le compte. Facultatif.",
+        examples=["Crédit Agricole Nord de France"],
+    )
+    article: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        title="Article",
+        description="Le numéro de l'article de la convention qui donne les coordonnées bancaires ; par défaut celui des versements, sinon le dernier.",
+        examples=[4],
+    )
 
     @property
     def iban_lisible(self) -> str:
@@ -707,24 +1097,82 @@ class Rib(_Modele):
 
 
 class Convention(_Modele):
-    titre: Texte = "Convention"
-    objet: Texte
-    annee: Annotated[int, Field(ge=2000, le=2100)]
-    visas: list[Visa] = []
-    preambule: list[Texte] = []
-    debut: date
-    fin: date
-    date_limite_bilan: date
-    articles: list[Article] = Field(min_length=1)
-    exemplaires: Annotated[int, Field(ge=1)] = 2
-    signataire_collectivite: Signataire
-    signataire_beneficiaire: Signataire
-    representant_collectivite: Signataire | None = (
-        None  # who the parties sentence names, if not the signatory
+    titre: Texte = Field(
+        default="Convention",
+        title="Titre",
+        description="Le titre de la convention.",
+        examples=["Convention 2025"],
     )
-    autorisation: VisaActe | None = None  # the délibération that authorises the collectivité's representative
-    versements: list[Versement] = []  # the payment schedule; empty: paid at once
-    rib: Rib | None = None  # the beneficiary's bank details, written in the payment article
+    objet: Texte = Field(
+        title="Objet",
+        description="L'objet de la convention, qui complète « Convention relative à … ».",
+        examples=["soutien au programme d'actions 2025 de l'association"],
+    )
+    annee: Annotated[int, Field(ge=2000, le=2100)] = Field(
+        title="Année", description="L'année de la convention.", examples=[2025]
+    )
+    visas: list[Visa] = Field(
+        default=[],
+        title="Visas",
+        description="Les « Vu … » de la convention : un texte écrit en entier ou un acte cité.",
+    )
+    preambule: list[Texte] = Field(
+        default=[],
+        title="Préambule",
+        description="Les paragraphes du préambule, avant les articles.",
+        examples=[["Le Département accompagne les associations du territoire."]],
+    )
+    debut: date = Field(
+        title="Début",
+        description="Le premier jour de la période de la convention, au format AAAA-MM-JJ.",
+        examples=["2025-01-01"],
+    )
+    fin: date = Field(
+        title="Fin",
+        description="Le dernier jour de la période de la convention, au format AAAA-MM-JJ.",
+        examples=["2025-12-31"],
+    )
+    date_limite_bilan: date = Field(
+        title="Date limite du bilan",
+        description="Le jour où le bénéficiaire doit au plus tard remettre son bilan, au format AAAA-MM-JJ.",
+        examples=["2026-04-01"],
+    )
+    articles: list[Article] = Field(
+        min_length=1,
+        title="Articles",
+        description="Les articles de la convention, dans l'ordre, chacun avec son titre.",
+    )
+    exemplaires: Annotated[int, Field(ge=1)] = Field(
+        default=2, title="Exemplaires", description="Le nombre d'exemplaires originaux signés.", examples=[2]
+    )
+    signataire_collectivite: Signataire = Field(
+        title="Signataire pour la collectivité",
+        description="Qui signe la convention pour la collectivité, et à quel titre.",
+    )
+    signataire_beneficiaire: Signataire = Field(
+        title="Signataire pour le bénéficiaire",
+        description="Qui signe la convention pour le bénéficiaire, et à quel titre.",
+    )
+    representant_collectivite: Signataire | None = Field(
+        default=None,
+        title="Représentant de la collectivité",
+        description="Qui la phrase des parties nomme pour la collectivité, s'il n'est pas le signataire. Facultatif.",
+    )
+    autorisation: VisaActe | None = Field(
+        default=None,
+        title="Délibération d'autorisation",
+        description="La délibération qui autorise le représentant de la collectivité à signer (celle de la séance, en général).",
+    )
+    versements: list[Versement] = Field(
+        default=[],
+        title="Versements",
+        description="L'échéancier : avance, acomptes, solde, chacun en montant ou en pourcentage. Vide : la subvention est versée en une fois.",
+    )
+    rib: Rib | None = Field(
+        default=None,
+        title="Coordonnées bancaires",
+        description="Le relevé d'identité bancaire du bénéficiaire (titulaire, IBAN, BIC), écrit dans l'article des versements ; retiré de la version publiée en ligne.",
+    )
 
     @model_validator(mode="after")
     def _article_du_rib(self) -> Convention:
@@ -753,13 +1201,36 @@ class Convention(_Modele):
 class Imputation(_Modele):
     """One budget line the affaire draws on."""
 
-    code_operation: Texte
-    imputation: Texte
-    libelle: Texte
-    credits_paiement: Montant
-    disponible: Montant
-    proposition: Montant
-    autorisation_programme: Montant | None = None  # AP of an investment opération (multi-year)
+    code_operation: Texte = Field(
+        title="Code de l'opération", description="Le code de l'opération budgétaire.", examples=["C04-048A05"]
+    )
+    imputation: Texte = Field(
+        title="Imputation", description="L'imputation budgétaire : nature//fonction.", examples=["6574//9348"]
+    )
+    libelle: Texte = Field(
+        title="Libellé", description="Le libellé de l'opération.", examples=["Coopération décentralisée"]
+    )
+    credits_paiement: Montant = Field(
+        title="Crédits de paiement",
+        description="Les crédits de paiement (CP) inscrits sur l'opération, en euros.",
+        examples=["10 000,00 €"],
+    )
+    disponible: Montant = Field(
+        title="Disponible",
+        description="Le montant encore disponible sur l'opération avant cette affaire, en euros.",
+        examples=["10 000,00 €"],
+    )
+    proposition: Montant = Field(
+        title="Proposition",
+        description="Le montant proposé sur cette imputation, en euros ; la subvention est la somme des propositions.",
+        examples=["9 380,00 €"],
+    )
+    autorisation_programme: Montant | None = Field(
+        default=None,
+        title="Autorisation de programme",
+        description="L'autorisation de programme (AP) d'une opération d'investissement pluriannuelle, en euros. Facultatif.",
+        examples=["3 000 000,00 €"],
+    )
 
     @property
     def solde(self) -> Decimal:
@@ -767,9 +1238,18 @@ class Imputation(_Modele):
 
 
 class LigneBudget(_Modele):
-    intitule: Texte
-    description: str = ""
-    montant: Montant
+    intitule: Texte = Field(
+        title="Intitulé", description="L'intitulé de la ligne.", examples=["Frais de déplacement"]
+    )
+    description: str = Field(
+        default="",
+        title="Description",
+        description="Le détail de la ligne. Facultatif.",
+        examples=["Deux missions au Bénin"],
+    )
+    montant: Montant = Field(
+        title="Montant", description="Le montant de la ligne en euros.", examples=["3 000,00 €"]
+    )
 
 
 def arrondi_centimes(montant: Decimal) -> Decimal:
@@ -795,28 +1275,85 @@ def arrondi_pourcentage(part: Decimal, total: Decimal) -> Decimal:
 class AnnexeDocument(_Modele):
     """An annex written elsewhere (a bilan d'activités, a proposal), joined as it is."""
 
-    type: Literal["document"] = "document"
-    titre: Texte
-    fichier: str | None = None
-    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
+    type: Literal["document"] = Field(
+        default="document",
+        title="Type",
+        description="document : une pièce rédigée ailleurs, jointe telle quelle.",
+        examples=["document"],
+    )
+    titre: Texte = Field(
+        title="Titre",
+        description="Le titre de l'annexe, tel que les actes le citent.",
+        examples=["Bilan d'activités 2024"],
+    )
+    fichier: str | None = Field(
+        default=None,
+        title="Fichier",
+        description="Le PDF de la pièce, chemin relatif au dossier : il est joint au PDF de transmission. Facultatif.",
+        examples=["annexes/bilan-2024.pdf"],
+    )
+    typologie: Typologie = Field(
+        default="99_AU",
+        title="Typologie ACTES",
+        description="Le code de la pièce dans la typologie ACTES, pour la télétransmission (99_AU : autre pièce).",
+        examples=["99_AU"],
+    )
 
 
 class AnnexeConvention(_Modele):
     """The place of the convention among the annexes."""
 
-    type: Literal["convention"] = "convention"
-    titre: Texte = "Projet de convention"
-    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
+    type: Literal["convention"] = Field(
+        default="convention",
+        title="Type",
+        description="convention : la place de la convention parmi les annexes.",
+        examples=["convention"],
+    )
+    titre: Texte = Field(
+        default="Projet de convention",
+        title="Titre",
+        description="Le titre de l'annexe.",
+        examples=["Projet de convention"],
+    )
+    typologie: Typologie = Field(
+        default="99_AU",
+        title="Typologie ACTES",
+        description="Le code de la pièce dans la typologie ACTES, pour la télétransmission (99_AU : autre pièce).",
+        examples=["99_AU"],
+    )
 
 
 class AnnexeBudget(_Modele):
     """A budget annex: lines whose total and percentages are computed."""
 
-    type: Literal["budget"] = "budget"
-    titre: Texte
-    note: str = ""
-    typologie: Typologie = "99_AU"  # ACTES typologie des pièces
-    lignes: list[LigneBudget] = Field(min_length=1)
+    type: Literal["budget"] = Field(
+        default="budget",
+        title="Type",
+        description="budget : une annexe budgétaire dont le total et les pourcentages sont calculés.",
+        examples=["budget"],
+    )
+    titre: Texte = Field(
+        title="Titre",
+        description="Le titre de l'annexe budgétaire.",
+        examples=["Budget de la proposition d'accompagnement"],
+    )
+    note: str = Field(
+        default="",
+        title="Note",
+        description="Une note imprimée sous le tableau. Facultatif.",
+        examples=["Montants en euros TTC."],
+    )
+    typologie: Typologie = Field(
+        default="99_AU",
+        title="Typologie ACTES",
+        description="Le code de la pièce dans la typologie ACTES, pour la télétransmission (99_AU : autre pièce).",
+        examples=["99_AU"],
+    )
+    lignes: list[LigneBudget] = Field(
+        min_length=1,
+        title="Lignes",
+        description="Les lignes du budget, chacune avec son intitulé et son montant.",
+    )
 
     @property
     def total(self) -> Decimal:
@@ -850,30 +1387,81 @@ class Ressource(_Modele):
     """A resource of a plan de financement: who funds, how much, and whether it is the
     collectivité's own subsidy (`departement: true`)."""
 
-    financeur: Texte
-    montant: Montant
-    departement: bool = False
-    statut: Literal["acquis", "sollicité", "en cours"] | None = None
+    financeur: Texte = Field(
+        title="Financeur",
+        description="Qui finance : l'État, une collectivité, le bénéficiaire lui-même, un mécène.",
+        examples=["Région Hauts-de-France"],
+    )
+    montant: Montant = Field(
+        title="Montant", description="Le montant apporté, en euros.", examples=["55 000,00 €"]
+    )
+    departement: bool = Field(
+        default=False,
+        title="Ligne du Département",
+        description="true pour la ligne de la subvention de la collectivité elle-même.",
+        examples=[False],
+    )
+    statut: Literal["acquis", "sollicité", "en cours"] | None = Field(
+        default=None,
+        title="Statut",
+        description="Où en est ce financement : acquis, sollicité ou en cours.",
+        examples=["acquis"],
+    )
 
 
 class Plafond(_Modele):
     """The cap the dispositif puts on the subsidy: « dans la limite de 12,5 % et d'un million
     d'euros » is `taux: 12.5`, `montant: 1000000`."""
 
-    taux: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)] | None = None
-    montant: Montant | None = None
-    base: Literal["ht", "ttc", "depenses"] = "ht"
+    taux: Annotated[Decimal, Field(gt=0, le=100, decimal_places=2)] | None = Field(
+        default=None,
+        title="Taux",
+        description="Le taux maximal de l'aide, en % du coût (« dans la limite de 20 % »).",
+        examples=[20],
+    )
+    montant: Montant | None = Field(
+        default=None,
+        title="Montant",
+        description="Le montant maximal de l'aide, en euros (« et d'un million d'euros »).",
+        examples=["150 000,00 €"],
+    )
+    base: Literal["ht", "ttc", "depenses"] = Field(
+        default="ht",
+        title="Base",
+        description="Le coût auquel le taux s'applique : ht (par défaut), ttc ou depenses (le total des dépenses).",
+        examples=["ht"],
+    )
 
 
 class Financement(_Modele):
     """The plan de financement of the action: its expenses, its resources by financeur (the
     subsidy being one of them), its total cost HT/TTC, and the cap the subsidy must respect."""
 
-    depenses: list[LigneBudget] = Field(min_length=1)
-    ressources: list[Ressource] = Field(min_length=1)
-    cout_total_ht: Montant | None = None
-    cout_total_ttc: Montant | None = None
-    plafond: Plafond | None = None
+    depenses: list[LigneBudget] = Field(
+        min_length=1, title="Dépenses", description="Les dépenses prévues, ligne par ligne."
+    )
+    ressources: list[Ressource] = Field(
+        min_length=1,
+        title="Ressources",
+        description="Les ressources par financeur, dont la ligne de la collectivité (« departement: true »).",
+    )
+    cout_total_ht: Montant | None = Field(
+        default=None,
+        title="Coût total HT",
+        description="Le coût total hors taxes de l'action, en euros. Facultatif.",
+        examples=["310 000,00 €"],
+    )
+    cout_total_ttc: Montant | None = Field(
+        default=None,
+        title="Coût total TTC",
+        description="Le coût total toutes taxes comprises de l'action, en euros. Facultatif.",
+        examples=["372 000,00 €"],
+    )
+    plafond: Plafond | None = Field(
+        default=None,
+        title="Plafond",
+        description="Le plafond que le dispositif met à l'aide : un taux, un montant, ou les deux.",
+    )
 
     @property
     def total_depenses(self) -> Decimal:
@@ -901,23 +1489,59 @@ class MontantCite(_Modele):
     """A figure the acts cite for a stated reason and that has no field of its own (a unit price,
     a threshold quoted in a visa): `objet` says what it is."""
 
-    montant: Montant
-    objet: Texte
+    montant: Montant = Field(
+        title="Montant", description="Le chiffre cité, en euros.", examples=["23 000,00 €"]
+    )
+    objet: Texte = Field(
+        title="Objet",
+        description="Ce qu'est ce chiffre, et pourquoi les actes le citent.",
+        examples=["seuil annuel au-delà duquel une convention est obligatoire"],
+    )
 
 
 class Affaire(_Modele):
     """One affaire on the séance's agenda: its rapport, délibération, convention and annexes."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    titre: Texte
-    beneficiaire: Beneficiaire
-    imputations: list[Imputation] = Field(min_length=1)
-    rapport: Rapport
-    deliberation: Deliberation
-    convention: Convention | None = None
-    annexes: list[Annexe] = []
-    financement: Financement | None = None
-    montants_cites: list[MontantCite] = []
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
+        title="Identifiant",
+        description="Un identifiant court de l'affaire, unique dans le dossier : minuscules, chiffres et tirets ; il commence le nom des fichiers produits.",
+        examples=["lianes-2025"],
+    )
+    titre: Texte = Field(
+        title="Titre",
+        description="Le titre de l'affaire, repris par le rapport et la délibération.",
+        examples=["Soutien à l'association Lianes coopération"],
+    )
+    beneficiaire: Beneficiaire = Field(title="Bénéficiaire", description="Qui reçoit la subvention.")
+    imputations: list[Imputation] = Field(
+        min_length=1,
+        title="Imputations",
+        description="Les lignes budgétaires sur lesquelles la subvention est prise ; son montant est la somme des propositions.",
+    )
+    rapport: Rapport = Field(title="Rapport", description="Le rapport présenté à l'instance.")
+    deliberation: Deliberation = Field(
+        title="Délibération", description="La délibération que l'instance vote."
+    )
+    convention: Convention | None = Field(
+        default=None,
+        title="Convention",
+        description="La convention de subvention signée avec le bénéficiaire. Facultative (obligatoire au-delà de 23 000 €).",
+    )
+    annexes: list[Annexe] = Field(
+        default=[],
+        title="Annexes",
+        description="Les annexes de la délibération, dans l'ordre de leur numéro : document, convention ou budget (« type »).",
+    )
+    financement: Financement | None = Field(
+        default=None,
+        title="Plan de financement",
+        description="Le plan de financement de l'action : dépenses, ressources, coût total, plafond. Facultatif.",
+    )
+    montants_cites: list[MontantCite] = Field(
+        default=[],
+        title="Montants cités",
+        description="Les chiffres que les textes citent et qui n'ont pas de champ (un seuil, un prix unitaire), avec ce qu'ils sont.",
+    )
 
     @property
     def montant(self) -> Decimal:
@@ -943,32 +1567,74 @@ class RegleIgnoree(_Modele):
     """A rule of the checker this dossier does not want applied, and why (the reason is required:
     an ignored rule is reported in the summary with it, never silently dropped)."""
 
-    code: str = Field(pattern=r"^[A-Z]\d{0,3}$")
-    motif: str = Field(min_length=3)
+    code: str = Field(
+        pattern=r"^[A-Z]\d{0,3}$",
+        title="Code",
+        description="Le code de la règle écartée (« I005 ») ou un début de code (« A1 »).",
+        examples=["I005"],
+    )
+    motif: str = Field(
+        min_length=3,
+        title="Motif",
+        description="Pourquoi la règle est écartée : il est rappelé dans le résumé de la vérification.",
+        examples=["numéro interne du parapheur"],
+    )
 
 
 class Regles(_Modele):
     """The dossier's choices about the checker's rules."""
 
-    ignorer: list[RegleIgnoree] = Field(default_factory=list)
+    ignorer: list[RegleIgnoree] = Field(
+        default_factory=list,
+        title="Règles écartées",
+        description="Les règles du vérificateur que ce dossier écarte, chacune avec son motif.",
+    )
 
 
 class Transmission(_Modele):
     """The dossier's settings for the télétransmission to the préfecture (ACTES): the version date
     of the classification des matières the préfecture gave, and whether paper documents follow."""
 
-    classification_date: date | None = None
-    document_papier: bool = False
+    classification_date: Jour | None = Field(
+        default=None,
+        title="Date de la classification",
+        description="La date de version de la classification des matières que donne la préfecture, au format AAAA-MM-JJ. Obligatoire pour la télétransmission.",
+        examples=["2004-04-01"],
+    )
+    document_papier: bool = Field(
+        default=False,
+        title="Document papier",
+        description="Vrai si des pièces papier suivent la télétransmission.",
+        examples=[False],
+    )
 
 
 class Dossier(_Modele):
     """A séance's dossier: the collectivité, the séance and the affaires on its agenda."""
 
-    collectivite: Collectivite
-    seance: Seance
-    affaires: list[Affaire] = Field(min_length=1)
-    regles: Regles = Field(default_factory=Regles)
-    transmission: Transmission = Field(default_factory=Transmission)
+    collectivite: Collectivite = Field(
+        title="Collectivité",
+        description="La collectivité qui délibère : ses champs, ou le nom d'un fichier YAML voisin qui les contient (« collectivite.yaml »), repris d'une séance à l'autre.",
+    )
+    seance: Seance = Field(
+        title="Séance",
+        description="La séance : date, lieu, présidence, membres présents, excusés et pouvoirs.",
+    )
+    affaires: list[Affaire] = Field(
+        min_length=1,
+        title="Affaires",
+        description="Les affaires à l'ordre du jour de la séance, une par subvention.",
+    )
+    regles: Regles = Field(
+        default_factory=Regles,
+        title="Règles",
+        description="Les choix du dossier sur les règles du vérificateur.",
+    )
+    transmission: Transmission = Field(
+        default_factory=Transmission,
+        title="Télétransmission",
+        description="Ce que la télétransmission à la préfecture dit de tout le dossier : la date de version de la classification des matières, l'envoi d'un document papier.",
+    )
 
     @model_validator(mode="after")
     def _identifiants_uniques(self) -> Dossier:
