@@ -329,6 +329,7 @@ def test_docx_whose_relationships_point_anywhere(
     _verifier(_zip(entrees), nom, exemple.dossier)
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")  # the duplicated entries are the point
 @_reglages(25)
 @given(
     st.data(),
