@@ -274,9 +274,9 @@ class _Structure:
         self._fusionner_roles(partie, roles)
         classes = copie.get(Name.ClassMap)
         if isinstance(classes, Dictionary):
-            for classe in classes:
+            for classe, attributs in classes.items():
                 if Name(classe) not in self.classes:
-                    self.classes[Name(classe)] = classes[classe]
+                    self.classes[Name(classe)] = attributs
         self.document.K.append(partie)
 
     def _fusionner_roles(self, partie: Dictionary, roles: Object | None) -> None:
