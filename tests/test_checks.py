@@ -96,6 +96,7 @@ def test_example_yields_exactly_the_disagreements_of_the_seed() -> None:
         "R002",  # 2025-344 cited by the convention under another title than its own
         "R004",  # délibération art. 2: the convention « en annexe 3 » (it is annexe 2)
         "R004",  # rapport, 2nd proposal: same
+        "R005",  # annexe 1, the bilan d'activités, has no file
         "V001",  # 44 votes for 39 present and no pouvoir
     ]
     par_code = {f.code: f for f in findings}

@@ -214,9 +214,12 @@ def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
         templates=templates,
         racine=Path(arguments.dossier).parent,
         progression=True,
+        source=Path(arguments.dossier),
     )
     for fichier in fichiers:
         print(fichier, file=sortie)
+    if arguments.pdf:
+        _notes_transmission(dossier, Path(arguments.dossier).parent, sortie)
     ecrits = "écrit" if len(fichiers) <= 1 else "écrits"
     print(
         f"{_pluriel(len(fichiers), 'fichier')} {ecrits} dans {arguments.sortie} "
@@ -224,6 +227,14 @@ def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
         file=sortie,
     )
     return EXIT_OK
+
+
+def _notes_transmission(dossier: Dossier, racine: Path, sortie: TextIO) -> None:
+    """The transmission PDFs' summary: annexes left out (no file), annex files not PDF/A."""
+    from actes62.pieces import fichiers_annexes, notes_transmission
+
+    for note in notes_transmission(dossier, fichiers_annexes(dossier, racine)):
+        print(f"PDF de transmission : {note}", file=sortie)
 
 
 def _commande_rules(arguments: argparse.Namespace, sortie: TextIO) -> int:
