@@ -210,10 +210,21 @@ def _type(element: Dictionary, roles: Object | None) -> Name:
 
 
 def _entetes_en_colonne(arbre: Dictionary) -> None:
+    """Give each TH without a scope the scope « Column », in its Table attributes (/A is one
+    attribute dictionary or an array of them; LibreOffice writes layout attributes there)."""
     roles = arbre.get(Name.RoleMap)
     for element in _elements(arbre):
-        if _type(element, roles) == Name.TH and Name.A not in element:
-            element.A = Dictionary(O=Name.Table, Scope=Name.Column)
+        if _type(element, roles) != Name.TH:
+            continue
+        attributs = element.get(Name.A)
+        liste = list(attributs) if isinstance(attributs, Array) else [] if attributs is None else [attributs]
+        tableau = [a for a in liste if isinstance(a, Dictionary) and a.get(Name.O) == Name.Table]
+        if any(Name.Scope in a for a in tableau):
+            continue
+        if tableau:
+            tableau[0].Scope = Name.Column
+        else:
+            element.A = Array([*liste, Dictionary(O=Name.Table, Scope=Name.Column)])
 
 
 def _enfants(element: Object) -> list[Object]:
