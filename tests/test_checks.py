@@ -75,6 +75,7 @@ def propre() -> Donnees:
     convention["signataire_collectivite"] = d["collectivite"]["directeur_general"]
     budget = affaire["annexes"][2]
     budget["note"] = budget["note"].replace("Lianes Coopération", "Lianes coopération")
+    affaire["annexes"][0]["fichier"] = "bilan-2024.pdf"
     return d
 
 
@@ -419,7 +420,7 @@ def test_text_output_is_one_finding_a_line_then_a_summary() -> None:
     lignes = findings_to_text(findings, documents=[Path("a.docx")]).splitlines()
     assert len(lignes) == len(findings) + 1
     assert all(ligne.startswith("dossier:") for ligne in lignes[:-1])
-    assert lignes[-1] == "5 erreurs, 6 avertissements, 1 information ; 1 document vérifié"
+    assert lignes[-1] == "5 erreurs, 7 avertissements, 1 information ; 1 document vérifié"
 
 
 def test_the_table_of_rules() -> None:
