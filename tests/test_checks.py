@@ -75,6 +75,7 @@ def propre() -> Donnees:
     convention["signataire_collectivite"] = d["collectivite"]["directeur_general"]
     budget = affaire["annexes"][2]
     budget["note"] = budget["note"].replace("Lianes Coopération", "Lianes coopération")
+    affaire["annexes"][0]["fichier"] = "bilan-2024.pdf"
     return d
 
 
@@ -96,6 +97,7 @@ def test_example_yields_exactly_the_disagreements_of_the_seed() -> None:
         "R002",  # 2025-344 cited by the convention under another title than its own
         "R004",  # délibération art. 2: the convention « en annexe 3 » (it is annexe 2)
         "R004",  # rapport, 2nd proposal: same
+        "R005",  # annexe 1, the bilan d'activités, has no file
         "V001",  # 44 votes for 39 present and no pouvoir
     ]
     par_code = {f.code: f for f in findings}
@@ -418,7 +420,7 @@ def test_text_output_is_one_finding_a_line_then_a_summary() -> None:
     lignes = findings_to_text(findings, documents=[Path("a.docx")]).splitlines()
     assert len(lignes) == len(findings) + 1
     assert all(ligne.startswith("dossier:") for ligne in lignes[:-1])
-    assert lignes[-1] == "5 erreurs, 6 avertissements, 1 information ; 1 document vérifié"
+    assert lignes[-1] == "5 erreurs, 7 avertissements, 1 information ; 1 document vérifié"
 
 
 def test_the_table_of_rules() -> None:

@@ -254,7 +254,7 @@ NBSP = "\u00a0"
             "bois-fontaine-salle-2026_2026-103_convention.docx",
             f"120{NNBSP}000{NBSP}€ (cent",
             f"125{NNBSP}000{NBSP}€ (cent",
-            "paragraphe 23",
+            "paragraphe 24",  # after the « Annexe 1 » mark
         ),
         (
             "ea-deux-caps-2026_2026-101_annexe1_budget.docx",

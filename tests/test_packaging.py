@@ -22,7 +22,7 @@ import pytest
 import actes62
 
 RACINE = Path(__file__).resolve().parents[1]
-CODES_EXEMPLE = {"V001", "R004", "D005", "R001", "R002", "D008", "D007", "I005", "I006", "I007"}
+CODES_EXEMPLE = {"V001", "R004", "R005", "D005", "R001", "R002", "D008", "D007", "I005", "I006", "I007"}
 """The known findings of the example dossier (its published documents disagree in places)."""
 
 

@@ -258,7 +258,8 @@ def test_libreoffice_timeout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, so
 
 
 # A stand-in for LibreOffice that writes a tiny PDF for each document given after --outdir DIR,
-# except the ones named in $SAUTER (by stem), the first time only when $UNE_FOIS is set.
+# except the ones named in $SAUTER (by stem), the first time only when $UNE_FOIS is set. Its files
+# are no real PDF: the tests that use it ask for plain PDF (no PDF/A finishing).
 _FAUX_SOFFICE = r"""
 sortie=""; prendre=0
 for a in "$@"; do
@@ -291,7 +292,7 @@ def test_long_runs_are_split_and_a_dropped_document_retried(
     monkeypatch.setenv("TEMOIN", str(tmp_path / "deja"))
     monkeypatch.setattr(pdf, "LOT_MAX", 4)
     documents = _documents(tmp_path / "docx", 10)
-    produits = pdf.convertir_pdf(documents, tmp_path / "pdf", processus=2)
+    produits = pdf.convertir_pdf(documents, tmp_path / "pdf", processus=2, pdfa=False)
     assert [p.name for p in produits] == [f"doc{i:03d}.pdf" for i in range(10)]
     assert all(p.read_bytes().startswith(b"%PDF-") for p in produits)
 
@@ -304,5 +305,5 @@ def test_a_document_dropped_twice_is_an_error_naming_it(
     monkeypatch.setenv("TEMOIN", str(tmp_path / "jamais"))
     documents = _documents(tmp_path / "docx", 5)
     with pytest.raises(ConversionError, match=r"doc002\.docx : Error: source file could not be loaded"):
-        pdf.convertir_pdf(documents, tmp_path / "pdf")
+        pdf.convertir_pdf(documents, tmp_path / "pdf", pdfa=False)
     assert list((tmp_path / "pdf").iterdir()) == []

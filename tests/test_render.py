@@ -289,7 +289,8 @@ def test_rapport(rapport: Lu, dossier: Dossier) -> None:
 
 def test_convention_parties(convention: Lu) -> None:
     textes = convention.textes
-    assert textes[:4] == [
+    assert textes[:5] == [
+        "Annexe 2",
         "Pôle Partenariats et Ingénierie",
         "Mission Coopération Européenne et Internationale",
         "CONVENTION 2025",

@@ -218,12 +218,15 @@ def _generer(arguments: argparse.Namespace, sortie: TextIO) -> int:
             templates=templates,
             racine=Path(arguments.dossier).parent,
             progression=True,
+            source=Path(arguments.dossier),
         )
     except TexteInvalide as exc:  # a text of the dossier: at its line
         ligne = localisateur(arguments.dossier)(exc.champ)
         raise Actes62Error(f"{arguments.dossier}:{ligne}: {exc}" if ligne else str(exc)) from None
     for fichier in fichiers:
         print(fichier, file=sortie)
+    if arguments.pdf:
+        _notes_transmission(dossier, Path(arguments.dossier).parent, sortie)
     ecrits = "écrit" if len(fichiers) <= 1 else "écrits"
     print(
         f"{_pluriel(len(fichiers), 'fichier')} {ecrits} dans {arguments.sortie} "
@@ -312,6 +315,14 @@ def _commande_export(arguments: argparse.Namespace, sortie: TextIO) -> int:
         file=sortie,
     )
     return EXIT_OK
+
+
+def _notes_transmission(dossier: Dossier, racine: Path, sortie: TextIO) -> None:
+    """The transmission PDFs' summary: annexes left out (no file), annex files not PDF/A."""
+    from actes62.pieces import fichiers_annexes, notes_transmission
+
+    for note in notes_transmission(dossier, fichiers_annexes(dossier, racine)):
+        print(f"PDF de transmission : {note}", file=sortie)
 
 
 def _commande_rules(arguments: argparse.Namespace, sortie: TextIO) -> int:

@@ -75,9 +75,17 @@ _TYPES_CONTEXTE: dict[str, Any] = {
 _TYPES_ANNEXE: dict[str, Any] = {"annexe": AnnexeBudget, "numero_annexe": int}
 """The names a budget annex template has in addition: the annex it renders and its number."""
 
+_TYPES_CONVENTION: dict[str, Any] = {"numero_annexe": int | None}
+"""The name a convention template has in addition: its number among the affaire's annexes (None
+when the convention is not declared as an annex)."""
+
 
 def _types_contexte(genre: Genre) -> dict[str, Any]:
-    return {**_TYPES_CONTEXTE, **(_TYPES_ANNEXE if genre is DocumentKind.BUDGET else {})}
+    if genre is DocumentKind.BUDGET:
+        return {**_TYPES_CONTEXTE, **_TYPES_ANNEXE}
+    if genre is DocumentKind.CONVENTION:
+        return {**_TYPES_CONTEXTE, **_TYPES_CONVENTION}
+    return dict(_TYPES_CONTEXTE)
 
 
 # --- where templates are ------------------------------------------------------------------------------
@@ -208,8 +216,10 @@ def contexte_document(
             quelle = f" n°{numero_annexe}" if numero_annexe is not None else ""
             raise GenerationError(f"affaire « {affaire.id} » : pas d'annexe budgétaire{quelle}")
         contexte.update(annexe=annexe, numero_annexe=numero)
-    elif genre is DocumentKind.CONVENTION and affaire.convention is None:
-        raise GenerationError(f"affaire « {affaire.id} » : elle n'a pas de convention")
+    elif genre is DocumentKind.CONVENTION:
+        if affaire.convention is None:
+            raise GenerationError(f"affaire « {affaire.id} » : elle n'a pas de convention")
+        contexte.update(numero_annexe=affaire.numero_annexe("convention"))
     return contexte
 
 

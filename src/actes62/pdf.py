@@ -1,9 +1,19 @@
-"""DOCX → PDF/A with LibreOffice, and the transmission PDF of an affaire with pypdf.
+"""DOCX → PDF/A with LibreOffice, and the transmission PDF of an affaire.
+
+The PDFs are PDF/A-2b, tagged. Why 2b and not 2a or 2u: LibreOffice's export writes PDF/A-1b, 2b
+or 3b only (`SelectPdfVersion`), and the transmission PDF keeps whole the annexes a user supplies
+as PDF, whose text mapping (2u) and structure (2a) actes62 cannot vouch for; PDF/A-2 rather than 1
+for its tagged-PDF and transparency rules (PDF 1.7). Accessibility is made on top and tested
+directly: LibreOffice tags the documents (`UseTaggedPDF`, implied by PDF/A), the templates' titles
+and article headings have outline levels so they are tagged H1/H2 and become bookmarks
+(`ExportBookmarks`), table header rows are tagged TH, `/Lang` is fr-FR (the templates' language),
+and the window shows the document's title (`DisplayDocTitle`). `actes62.pdfa` (pikepdf) then
+rewrites the XMP from the document information (LibreOffice escapes it twice) and scopes TH cells.
 
 LibreOffice is run once for a whole batch of documents (a start costs about a second), headless,
 with a profile directory of its own created for the call and removed after, so that parallel runs
-do not share (and lock) one profile. The PDFs are PDF/A-2b. Results are moved into place only when
-LibreOffice has produced all of them.
+do not share (and lock) one profile. Results are moved into place only when LibreOffice has
+produced (and pikepdf finished) all of them.
 
 LibreOffice never outlives the conversion: it runs through `actes62.garde`'s guard, in a process
 group of its own, which is killed (and its profile removed) when the conversion stops — a failure,
@@ -11,8 +21,9 @@ a timeout, an `Interruption` (SIGTERM, SIGINT) — or when this process dies, ev
 profiles a dead run left in the temporary folder (`actes62-libreoffice-PID-…`, the pid gone) are
 removed by the next conversion.
 
-The transmission PDF joins the délibération and its annexes, one bookmark each; joining does not
-keep PDF/A conformance (pypdf copies pages, not the PDF/A metadata), the parts themselves are PDF/A.
+The transmission PDF joins the délibération and its annexes with pikepdf (`actes62.pdfa.joindre`),
+one bookmark each: structure trees, XMP, output intent and PDF/A-2b identification are kept (the
+latter only when every part is PDF/A).
 """
 
 from __future__ import annotations
@@ -28,13 +39,11 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
-from pypdf.generic import NameObject, TextStringObject
+import pikepdf
 
 from actes62 import garde
+from actes62 import pdfa as pdfa_
 from actes62.errors import ConversionError, LibreOfficeAbsent
-from actes62.fichiers import ecrire_atomique
 from actes62.model import Affaire, Collectivite
 from actes62.progress import Progression
 
@@ -43,7 +52,11 @@ __all__ = ["VARIABLE_SOFFICE", "assembler", "convertir_pdf", "trouver_soffice"]
 VARIABLE_SOFFICE = "ACTES62_SOFFICE"
 """Environment variable naming the LibreOffice program (`soffice`) to use."""
 
-_FILTRE_PDFA = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+_FILTRE_PDFA = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"ExportBookmarks":{"type":"boolean","value":"true"}}'
+)
 _FILTRE_PDF = "pdf:writer_pdf_Export"
 _DELAI_DEMARRAGE = 60.0  # seconds for LibreOffice to start, on top of the per-document allowance
 _DELAI_DOCUMENT = 10.0
@@ -228,6 +241,18 @@ def _convertir_lot(
                         f"LibreOffice n'a pas produit le PDF de {document.name}"
                         + (f" : {detail}" if detail else "")
                     )
+            if pdfa:
+                for document in lot:
+                    _finir(atelier / f"{document.stem}.pdf", document)
+
+
+def _finir(chemin: Path, document: Path) -> None:
+    try:
+        pdfa_.finir(chemin)
+    except (OSError, pikepdf.PdfError) as exc:
+        raise ConversionError(
+            f"le PDF de {document.name} n'a pas pu être complété en PDF/A : {exc}"
+        ) from None
 
 
 def _produit(atelier: Path, document: Path) -> bool:
@@ -328,28 +353,23 @@ def assembler(
 ) -> Path:
     """The transmission PDF of an affaire: the PDFs of `pieces` (bookmark title, file) in order.
 
-    Document information: /Title « Délibération n°… – titre », /Subject, /Author the collectivité.
-    Written through a temporary file in the same folder (never a partial file)."""
+    Document information and XMP: title « Délibération n°… – titre », subject, author the
+    collectivité. Tagged and PDF/A-2b as its parts (see `actes62.pdfa.joindre`). Written through a
+    temporary file in the same folder (never a partial file)."""
     if not pieces:
         raise ConversionError(f"affaire « {affaire.id} » : aucun PDF à assembler")
-    ecrivain = PdfWriter()
-    try:
-        for titre, chemin in pieces:
-            ecrivain.append(PdfReader(chemin), outline_item=titre)
-    except (OSError, PyPdfError) as exc:
-        raise ConversionError(f"affaire « {affaire.id} » : PDF illisible ({exc})") from None
     deliberation = affaire.deliberation
     sujet = f"Délibération et annexes de l'affaire « {affaire.id} »"
     if deliberation.acquittement is not None:
         sujet += f" – acte {deliberation.acquittement.identifiant}"
-    ecrivain.add_metadata(
-        {
-            "/Title": f"Délibération n°{deliberation.numero} – {affaire.titre}",
-            "/Subject": sujet,
-            "/Author": collectivite.nom,
-            "/Creator": "actes62",
-        }
-    )
-    ecrivain.page_mode = "/UseOutlines"
-    ecrivain.root_object[NameObject("/Lang")] = TextStringObject("fr-FR")  # as each of its parts
-    return ecrire_atomique(Path(destination), ecrivain.write)
+    try:
+        pdfa_.joindre(
+            pieces,
+            Path(destination),
+            titre=f"Délibération n°{deliberation.numero} – {affaire.titre}",
+            sujet=sujet,
+            auteur=collectivite.nom,
+        )
+    except (OSError, pikepdf.PdfError) as exc:
+        raise ConversionError(f"affaire « {affaire.id} » : PDF illisible ({exc})") from None
+    return Path(destination)

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from actes62 import garde
 from actes62 import pdf as pdf_
+from actes62 import pieces as pieces_
 from actes62 import sortie as sortie_
 from actes62.errors import GenerationError, TemplateError
 from actes62.fichiers import ecrire_atomique
 from actes62.gabarit import GENRES, Gabarit, Genre, contexte_document
 from actes62.model import Affaire, AnnexeBudget, AnnexeConvention, AnnexeDocument, DocumentKind, Dossier
+from actes62.pieces import Cle
 from actes62.progress import Progression
 from actes62.textes import rendre_affaire
 
@@ -111,14 +113,18 @@ def generate(
     progression: bool = False,
     publication: bool = False,
     controle: Callable[[Path, Sequence[str]], None] | None = None,
+    source: Path | None = None,
 ) -> list[Path]:
     """Write the documents of every affaire into `sortie`; returns the files written, by affaire.
 
     DOCX of each kind (`kinds`, default all; no convention file for an affaire without one, one
     file per budget annex). With `pdf`, also the PDF/A of each (one LibreOffice run for the
     whole dossier) and `{id}_{numéro}_transmission.pdf`: the délibération, its annexes in order
-    (an annex `document` is joined when its `fichier` is a PDF found relative to `racine`, default
-    the working directory) and the rapport, with a bookmark each.
+    (an annex `document` is joined when it names a `fichier`: a PDF relative to `racine`, default
+    the working directory; one that is missing, outside `racine`, unreadable or not a PDF raises
+    `PieceInvalide` before any work, naming it with its line in `source`, the dossier file, when
+    given) and the rapport, with a bookmark each; an annex without a file is left out
+    (`pieces.annexes_sans_fichier` names them).
 
     Nothing is written unless everything succeeds, and the séance is switched all or nothing (see
     `actes62.sortie`): one run at a time per folder (SortieOccupee names the other); existing files
@@ -145,10 +151,12 @@ def generate(
     gabarits = {genre: Gabarit(genre, templates) for genre in genres}
     documents = _documents(dossier.affaires, genres)
     noms = [document.nom for document in documents]
+    annexes: dict[Cle, Path] = {}
     if pdf:
         pdf_.trouver_soffice()
+        annexes = pieces_.fichiers_annexes(dossier, racine, source)
         noms += [Path(nom).with_suffix(".pdf").name for nom in noms]
-        if "deliberation" in genres:
+        if DocumentKind.DELIBERATION in genres:
             noms += [nom_transmission(affaire) for affaire in dossier.affaires]
     sortie = Path(sortie)
     try:
@@ -168,7 +176,7 @@ def generate(
             force=force,
             controle=controle,
             pdf=pdf,
-            racine=racine,
+            annexes=annexes,
             processus=processus,
             progression=progression,
         )
@@ -188,7 +196,7 @@ def _generer_sous_verrou(
     *,
     force: bool,
     pdf: bool,
-    racine: Path | None,
+    annexes: Mapping[Cle, Path],
     processus: int | None,
     progression: bool,
     controle: Callable[[Path, Sequence[str]], None] | None = None,
@@ -203,7 +211,13 @@ def _generer_sous_verrou(
         atelier = sortie_.atelier(sortie)
         travail = replace(travail, atelier=atelier)
         produits = _produire(
-            travail, gabarits, documents, pdf=pdf, racine=racine, processus=processus, progression=progression
+            travail,
+            gabarits,
+            documents,
+            pdf=pdf,
+            annexes=annexes,
+            processus=processus,
+            progression=progression,
         )
         ordre = [nom for affaire in dossier.affaires for nom in produits.get(affaire.id, [])]
         if controle is not None:
@@ -291,7 +305,7 @@ def _produire(
     documents: Sequence[_Document],
     *,
     pdf: bool,
-    racine: Path | None,
+    annexes: Mapping[Cle, Path],
     processus: int | None,
     progression: bool,
 ) -> dict[str, list[str]]:
@@ -332,7 +346,7 @@ def _produire(
     for document in documents:
         produits[document.affaire.id].append(Path(document.nom).with_suffix(".pdf").name)
     for affaire in dossier.affaires:
-        pieces = _pieces(rendre_affaire(dossier, affaire), par_nom, racine)
+        pieces = _pieces(rendre_affaire(dossier, affaire), par_nom, annexes)
         if pieces:
             destination = travail.atelier / nom_transmission(affaire)
             pdf_.assembler(affaire, pieces, destination, dossier.collectivite)
@@ -362,8 +376,12 @@ def _arreter(executeur: ProcessPoolExecutor) -> None:
         gestionnaire.join(5)
 
 
-def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> list[tuple[str, Path]]:
-    """The transmission PDF's parts in order: délibération, annexes, rapport (what exists of them)."""
+def _pieces(
+    affaire: Affaire, pdfs: Mapping[str, Path], annexes: Mapping[Cle, Path]
+) -> list[tuple[str, Path]]:
+    """The transmission PDF's parts in order: délibération, annexes, rapport (what exists of them).
+
+    `annexes`: the checked PDF of each annex `document` that names a file (`pieces.fichiers_annexes`)."""
     deliberation = pdfs.get(nom_fichier(affaire, DocumentKind.DELIBERATION, extension="pdf"))
     if deliberation is None:
         return []
@@ -374,15 +392,8 @@ def _pieces(affaire: Affaire, pdfs: Mapping[str, Path], racine: Path | None) -> 
             fichier = pdfs.get(nom_fichier(affaire, DocumentKind.CONVENTION, extension="pdf"))
         elif isinstance(annexe, AnnexeBudget):
             fichier = pdfs.get(nom_fichier(affaire, DocumentKind.BUDGET, numero, extension="pdf"))
-        elif isinstance(annexe, AnnexeDocument) and annexe.fichier:
-            base = (racine or Path.cwd()).resolve()
-            candidat = (base / annexe.fichier).resolve()
-            if not candidat.is_relative_to(base):  # « /etc/… », « ../../… »: only the dossier's own files
-                raise GenerationError(
-                    f"affaire « {affaire.id} », annexe {numero} : le fichier « {annexe.fichier} » est hors du dossier "
-                    f"{base} ; placez la pièce dans ce dossier (ou un sous-dossier) et donnez son chemin relatif"
-                )
-            fichier = candidat if candidat.is_file() and candidat.suffix.lower() == ".pdf" else None
+        elif isinstance(annexe, AnnexeDocument):
+            fichier = annexes.get((affaire.id, numero))
         if fichier is not None:
             pieces.append((f"Annexe {numero} – {annexe.titre}", fichier))
     rapport = pdfs.get(nom_fichier(affaire, "rapport", extension="pdf"))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from actes62.checks import attach, citations, dates, identifiers, money, seance
+from actes62.checks import annexes, attach, citations, dates, identifiers, money, seance
 from actes62.checks import documents as lecture
 from actes62.checks.attendus import Modeles
 from actes62.checks.audit import AUDIT_RULES
@@ -102,6 +102,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R002", "acte-cite-sous-deux-titres", _W, citations.acte_cite_memes_titres),
     Rule("R003", "annexe-citee-inexistante", _E, citations.annexe_citee_existe),
     Rule("R004", "annexe-citee-autre-document", _E, citations.annexe_citee_est_le_document),
+    Rule("R005", "annexe-sans-fichier", _W, annexes.annexe_sans_fichier),
     # séance
     Rule("V001", "voix-superieures-aux-votants", _E, seance.votes_superieurs_aux_voix),
     Rule("V002", "pouvoir-double", _E, seance.pouvoir_double),
