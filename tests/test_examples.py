@@ -47,7 +47,7 @@ def test_the_three_subsidy_seance_is_generated_and_checked_clean(tmp_path: Path)
     assert [a.montant for a in dossier.affaires] == [4500, 48000, 120000]
     assert actes62.check(dossier, source=SEANCE) == []
     sortie = tmp_path / "documents"
-    fichiers = actes62.generer(dossier, sortie, pdf=True)
+    fichiers = actes62.generate(dossier, sortie, pdf=True, racine=SEANCE.parent, source=SEANCE)
     assert len(fichiers) == 21
     assert actes62.check(dossier, [sortie], source=SEANCE) == []
     assert actes62.audit([sortie]) == []

@@ -307,3 +307,19 @@ def test_a_document_dropped_twice_is_an_error_naming_it(
     with pytest.raises(ConversionError, match=r"doc002\.docx : Error: source file could not be loaded"):
         pdf.convertir_pdf(documents, tmp_path / "pdf", pdfa=False)
     assert list((tmp_path / "pdf").iterdir()) == []
+
+
+def test_an_existing_transmission_pdf_is_not_replaced_without_force(tmp_path: Path) -> None:
+    """The transmission PDF is one of the names `generate --pdf` checks before any work."""
+    from actes62 import FichierExistant
+    from actes62.render import nom_transmission
+
+    dossier = actes62.load(EXEMPLE)
+    sortie = tmp_path / "sortie"
+    sortie.mkdir()
+    existant = sortie / nom_transmission(dossier.affaires[0])
+    existant.write_bytes(b"%PDF-1.7 ancien")
+    with pytest.raises(FichierExistant, match="transmission"):
+        render.generate(dossier, sortie, pdf=True, racine=EXEMPLE.parent)
+    assert existant.read_bytes() == b"%PDF-1.7 ancien"
+    assert [p.name for p in sortie.iterdir()] == [existant.name]

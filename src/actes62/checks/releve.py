@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -91,7 +91,29 @@ def grouper(documents: Sequence[DocumentFaits]) -> Releve:
         lu = _grouper_dossier(docs)
         affaires += lu.affaires
         non_rattaches += lu.non_rattaches
-    return Releve(tuple(affaires), non_lus, tuple(non_rattaches))
+    return _pieces_jointes(Releve(tuple(affaires), non_lus, tuple(non_rattaches)))
+
+
+def _pieces_jointes(releve: Releve) -> Releve:
+    """A part of a PDF with no clue of its own (an annex written elsewhere, joined into a
+    transmission PDF) belongs to the affaire its sibling parts belong to."""
+    affaires = list(releve.affaires)
+    restent: list[DocumentFaits] = []
+    for document in releve.non_rattaches:
+        rang = next(
+            (
+                i
+                for i, affaire in enumerate(affaires)
+                if document.partie is not None and any(d.chemin == document.chemin for d in affaire.documents)
+            ),
+            None,
+        )
+        if rang is None:
+            restent.append(document)
+        else:
+            affaire = affaires[rang]
+            affaires[rang] = replace(affaire, documents=(*affaire.documents, document))
+    return Releve(tuple(affaires), releve.non_lus, tuple(restent))
 
 
 _SUFFIXE = re.compile(
