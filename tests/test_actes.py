@@ -336,3 +336,23 @@ def test_missing_actes_data_are_named_with_their_line(
     assert "[affaires[2].annexes[1].fichier] le fichier « pieces/absent.pdf » est introuvable" in erreur
     assert "Traceback" not in erreur
     assert not (tmp_path / "sortie").exists()
+
+
+def test_a_deliberation_en_projet_is_not_transmitted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a voted act goes to the préfecture: a projet is refused, with its line, nothing written."""
+    copie = tmp_path / "seance"
+    shutil.copytree(SEANCE.parent, copie)
+    fichier = copie / "dossier.yaml"
+    dossier = actes62.load(fichier)
+    affaire = dossier.affaires[0]
+    projet = affaire.avec(deliberation=affaire.deliberation.avec(etat="projet", vote=None, acquittement=None))
+    actes62.save(dossier.avec(affaires=[projet, *dossier.affaires[1:]]), fichier, remplacer=True)
+    code, _ = _lancer("transmission", str(fichier), "-o", str(tmp_path / "sortie"))
+    erreur = capsys.readouterr().err
+    assert code == 2
+    assert re.search(
+        rf"{re.escape(str(fichier))}:\d+: \[affaires\[0\]\.deliberation\.etat\] .* en projet", erreur
+    )
+    assert not (tmp_path / "sortie").exists()

@@ -140,7 +140,12 @@ def rapport(document: DocumentDocx) -> None:
     )
     _renommer_colonnes(
         document,
-        {"Code Opération": "Opération", "CP": "Crédits de paiement", "Proposition": "Montant proposé"},
+        {
+            "Code Opération": "Opération",
+            "CP": "Crédits ouverts",  # no « CP » nor « paiement » in the title any more
+            "Disponible": "Reste à engager",  # « reste » reads like a solde
+            "Proposition": "Montant proposé",
+        },
     )
     _texte(
         _paragraphe(document, "Je vous prie"), "Je vous propose d'adopter le projet de délibération ci-joint."
@@ -212,8 +217,12 @@ def test_own_templates_check_clean_and_shipped_ones_do_not(generes: list[Path], 
     assert _sur_documents(actes62.check(dossier, generes, templates=modeles)) == []
     # against the shipped templates, what the collectivité changed is not where actes62 writes it
     contre_les_livres = _sur_documents(actes62.check(dossier, generes))
-    assert contre_les_livres  # not recognised (P001), or facts missing where actes62 writes them (P003)
-    assert {f.code for f in contre_les_livres} <= {"P001", "P003"}
+    # the budget annex, whose columns the collectivité renamed, is recognised by its own template
+    # only; the rapport's renamed columns are read by their titles (« Reste à engager »: a solde)
+    assert ("P001", "ea-deux-caps-2026_2026-101_annexe1_budget.docx") in {
+        (f.code, Path(f.location.file or "").name) for f in contre_les_livres
+    }
+    assert {f.code for f in contre_les_livres} <= {"P001", "P003", "P018"}
 
 
 def _remplacer(source: Path, destination: Path, ancien: str, nouveau: str) -> Path:
@@ -305,8 +314,8 @@ def test_cli_check_takes_the_templates(
     fichiers = [str(f) for f in generes]
     main(["check", dossier, *fichiers, "--templates", str(modeles), "--format", "json", "--select", "P"])
     assert capsys.readouterr().out.strip() == "[]"
-    assert main(["check", dossier, *fichiers, "--format", "json", "--select", "P"]) == 1
-    assert '"P003"' in capsys.readouterr().out
+    main(["check", dossier, *fichiers, "--format", "json", "--select", "P"])
+    assert '"P001"' in capsys.readouterr().out  # the budget annex, its columns renamed, is not recognised
 
 
 def test_a_broken_template_given_to_check_is_a_french_error(
@@ -322,3 +331,39 @@ def test_a_broken_template_given_to_check_is_a_french_error(
     erreur = capsys.readouterr().err
     assert code == 2
     assert "rapport.docx" in erreur and "numro" in erreur and "numero" in erreur
+
+
+def test_a_vote_count_changed_in_the_collectivites_vote_table_is_found(
+    generes: list[Path], modeles: Path, tmp_path: Path
+) -> None:
+    """The vote written as a table (« Pour : » | 41) is read as a vote count: a count changed by hand
+    is reported at its cell, a count erased is missing there."""
+    dossier = actes62.load(DOSSIER)
+    (source,) = (f for f in generes if f.name == "bois-fontaine-salle-2026_2026-103_deliberation.docx")
+    for nouveau, code in (("1", "P014"), ("", "P003")):
+        document = docx.Document(str(source))
+        (table,) = (t for t in document.tables if t.rows[0].cells[1].text == "Nombre de voix")
+        ligne = next(i for i, r in enumerate(table.rows) if r.cells[0].text.startswith("Pour"))
+        cellule = table.rows[ligne].cells[1]
+        assert cellule.text.isdigit() and cellule.text != nouveau
+        _texte(cellule.paragraphs[0], nouveau)
+        copie = tmp_path / f"{code}_{source.name}"
+        document.save(str(copie))
+        findings = _sur_documents(actes62.check(dossier, [copie], templates=modeles))
+        assert [f.code for f in findings] == [code], [(f.code, f.message) for f in findings]
+        assert findings[0].location.part is not None
+        assert findings[0].location.part.endswith(f"ligne {ligne + 1} colonne 2")
+
+
+def test_a_figure_swapped_for_another_figure_of_the_dossier_is_found(
+    generes: list[Path], modeles: Path, tmp_path: Path
+) -> None:
+    """In a column whose title the reader does not know (« Crédits ouverts »), the CP of one line
+    changed into the CP of the other: a figure of the dossier, but not the one the template writes
+    there."""
+    dossier = actes62.load(DOSSIER)
+    (source,) = (f for f in generes if f.name == "terrils-en-fete-2026_2026-102_rapport.docx")
+    copie = _remplacer(source, tmp_path / source.name, f"600{NNBSP}000,00", f"250{NNBSP}000,00")
+    findings = _sur_documents(actes62.check(dossier, [copie], templates=modeles))
+    assert [(f.code, f.location.part) for f in findings] == [("P003", "tableau 1 ligne 2 colonne 4")]
+    assert findings[0].values["ecrit"] == "250000.00" and findings[0].values["attendu"] == "600000.00"

@@ -112,6 +112,14 @@ def _verifier(
     erreurs = actes.erreurs_transmission(dossier)
     fichiers: dict[str, list[Path]] = {}
     for i, affaire in enumerate(dossier.affaires):
+        if affaire.deliberation.etat == "projet":  # only a voted act goes to the préfecture
+            erreurs.append(
+                (
+                    ("affaires", i, "deliberation", "etat"),
+                    f"la délibération n°{affaire.deliberation.numero} est en projet : seul un acte voté "
+                    "est transmis à la préfecture (renseignez son vote et « etat: adopte »)",
+                )
+            )
         fichiers[affaire.id] = []
         for rang, annexe in enumerate(affaire.annexes):
             if isinstance(annexe, AnnexeDocument):

@@ -193,9 +193,50 @@ def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
                     autour = cles_du_rendu(attendu, rendu, faits_rendu, pdf=lu.format != "docx")
                     if len(ici) >= len(autour):
                         manque -= 1
-                        continue  # written there, but changed: the rules on values say so, at that place
+                        nouveaux = list((Counter(ici) - Counter(autour)).elements())
+                        if nouveaux and all(_connu(ctx, document, c) for c in nouveaux):
+                            # changed into another figure of the dossier: no rule on values sees it
+                            yield _change(document, rendu, attendu, place, nouveaux)
+                        continue  # changed into a figure the dossier does not know: said at its place
                 manque -= 1
                 yield _manquant(document, rendu, attendu, place, en_tableau)
+
+
+def _connu(ctx: Context, document: IdentifiedDocument, cle: tuple[str, object]) -> bool:
+    """Whether a value written in the document is one the dossier knows (so that the rules on
+    values do not report it); counts and results are always compared with the dossier."""
+    sorte, valeur = cle
+    if sorte == "montant":
+        return valeur in ctx.montants_connus(document.index)
+    if sorte == "date":
+        return valeur in ctx.dates_connues(document.index)
+    if sorte == "siret":
+        return valeur in {ctx.dossier.collectivite.siret, document.affaire.beneficiaire.siret}
+    if sorte == "numero":
+        return valeur in _dates_des_actes(ctx, document)
+    return False
+
+
+def _change(
+    document: IdentifiedDocument,
+    rendu: ReadDocument,
+    attendu: Attendu,
+    place: tuple[TextPiece, int, int],
+    nouveaux: list[tuple[str, object]],
+) -> Draft:
+    quoi = _quoi(attendu, rendu)
+    ecrits = ", ".join(texte_valeur(v) for _, v in nouveaux)
+    return Draft(
+        f"{quoi} : le modèle écrit « {attendu.ecrit.strip()} » à cet endroit, ce document y écrit un autre "
+        f"chiffre du dossier ({document.kind.value})",
+        Trouve(place[0], place[1], place[2], None).lieu(document),
+        {
+            "attendu": texte_valeur(attendu.valeur),
+            "quoi": quoi,
+            "modele": attendu.ecrit.strip(),
+            "ecrit": ecrits,
+        },
+    )
 
 
 def _manquant(
@@ -317,6 +358,8 @@ def imputation_a_sa_place(ctx: Context) -> Iterator[Draft]:
         imputations = document.affaire.imputations
         if not rangees:
             continue
+        _, faits_rendu = ctx.rendu(document)
+        du_modele = {(f.role, f.cle, f.valeur) for f in faits_rendu.imputations}
         for rang, (cle, faits) in enumerate(rangees.items()):
             imputation = next((i for i in imputations if i.code_operation and i.code_operation in cle), None)
             if imputation is None and len(rangees) == len(imputations):
@@ -328,6 +371,8 @@ def imputation_a_sa_place(ctx: Context) -> Iterator[Draft]:
                 if champ is None:
                     continue
                 attendu = getattr(imputation, champ[0])
+                if (fait.role, fait.cle, fait.valeur) in du_modele:
+                    continue  # the template writes this very figure here: its column is not what its title says
                 if fait.valeur != attendu:
                     lieu = replace(fait.lieu, affaire=document.affaire.id, kind=document.kind.value)
                     yield Draft(

@@ -7,6 +7,7 @@ values the dossier knows; `lecture` gives facts their role for `audit`.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -100,6 +101,38 @@ def _pourcentage(piece: TextPiece) -> bool:
     return "%" in entete or "pourcent" in entete
 
 
+_LIBELLES_VOIX = {
+    "pour": "pour",
+    "contre": "contre",
+    "abstention": "abstention",
+    "abstentions": "abstention",
+    "ne prend pas part au vote": "ne prend pas part",
+    "ne prennent pas part au vote": "ne prend pas part",
+    "ne prend pas part": "ne prend pas part",
+}
+_NOMBRE_DE_VOIX = re.compile(r"^\s*(\d{1,4})(?:\s+voix)?\s*$")
+
+
+def _voix_en_tableau(document: ReadDocument, deja: set[int]) -> list[Trouve[tuple[str, int]]]:
+    """The vote counts of a table whose rows are « Pour » | 44 (the label and the count in two
+    cells), each found at the count's cell."""
+    trouves_: list[Trouve[tuple[str, int]]] = []
+    for cellules in document.tables.values():
+        lignes: dict[int | None, list[TextPiece]] = {}
+        for cellule in cellules:
+            if not cellule.is_header:
+                lignes.setdefault(cellule.row, []).append(cellule)
+        for ligne in lignes.values():
+            if len(ligne) < 2 or any(id(c) in deja for c in ligne):
+                continue
+            quoi = _LIBELLES_VOIX.get(" ".join(pliage(ligne[0].text).strip(" :").split()))
+            nombre = next((c for c in ligne[1:] if _NOMBRE_DE_VOIX.match(c.text)), None)
+            if quoi is not None and nombre is not None:
+                compte = int(_NOMBRE_DE_VOIX.match(nombre.text)[1])  # type: ignore[index]
+                trouves_.append(Trouve(nombre, 0, len(nombre.text), (quoi, compte)))
+    return trouves_
+
+
 def trouves(document: ReadDocument) -> FaitsDocument:
     """The facts the document states, header rows of tables left aside."""
     montants: list[Trouve[Decimal]] = []
@@ -140,6 +173,7 @@ def trouves(document: ReadDocument) -> FaitsDocument:
             resultats += [Trouve(piece, debut, fin, r) for debut, fin, r in resultats_vote(texte)]
         if "-" in texte:
             actes += [Trouve(piece, debut, fin, ident) for debut, fin, ident in identifiants_actes(texte)]
+    votes += _voix_en_tableau(document, {(id(t.piece)) for t in votes})
     return FaitsDocument(
         tuple(montants),
         tuple(dates),
