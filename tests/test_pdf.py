@@ -323,3 +323,25 @@ def test_an_existing_transmission_pdf_is_not_replaced_without_force(tmp_path: Pa
         render.generate(dossier, sortie, pdf=True, racine=EXEMPLE.parent)
     assert existant.read_bytes() == b"%PDF-1.7 ancien"
     assert [p.name for p in sortie.iterdir()] == [existant.name]
+
+
+def test_a_docx_only_run_does_not_leave_stale_pdfs_beside_its_docx(tmp_path: Path) -> None:
+    """After `generate --pdf`, a `generate` without `--pdf` into the same folder would leave PDFs
+    that no longer say what the new DOCX say: refused, or removed with --force."""
+    from actes62 import GenerationError
+
+    dossier = actes62.load(EXEMPLE)
+    sortie = tmp_path / "sortie"
+    sortie.mkdir()
+    affaire = dossier.affaires[0]
+    for nom in (
+        render.nom_fichier(affaire, "deliberation", extension="pdf"),
+        render.nom_transmission(affaire),
+    ):
+        (sortie / nom).write_bytes(b"%PDF-1.7 ancien")
+    with pytest.raises(GenerationError, match="PDF d'une génération précédente"):
+        render.generate(dossier, sortie)
+    assert sorted(p.suffix for p in sortie.iterdir()) == [".pdf", ".pdf"]  # nothing written
+    ecrits = render.generate(dossier, sortie, force=True)
+    assert sorted(p.name for p in sortie.iterdir()) == sorted(p.name for p in ecrits)
+    assert all(p.suffix == ".docx" for p in ecrits)

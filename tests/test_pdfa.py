@@ -369,3 +369,26 @@ def test_the_convention_carries_its_annex_number_and_checks_clean(
 
     textes = [p.text for p in docx.Document(str(tmp_path / "c.docx")).paragraphs]
     assert convention and not any(t.startswith("Annexe ") for t in textes)
+
+
+def test_check_reports_an_annex_file_that_generate_would_refuse(tmp_path: Path) -> None:
+    """`check` on the dossier alone says what `generate --pdf` would stop on: a missing file, one
+    outside the dossier's folder, one that is not a PDF (R006, at the line of `fichier`)."""
+    from actes62.load import localisateur
+
+    copie = tmp_path / "seance"
+    shutil.copytree(EXEMPLE.parent, copie)
+    fichier = copie / "dossier.yaml"
+    dossier = avec_bilan(actes62.load(fichier), "bilan-absent.pdf")
+    actes62.save(dossier, fichier, remplacer=True)
+    (copie / "pas-un-pdf.pdf").write_text("texte", encoding="utf-8")
+    for nom, mots in (
+        ("bilan-absent.pdf", "introuvable"),
+        ("../ailleurs.pdf", "hors du dossier"),
+        ("pas-un-pdf.pdf", "n'est pas un PDF"),
+    ):
+        actes62.save(avec_bilan(actes62.load(fichier), nom), fichier, remplacer=True)
+        (invalide,) = [f for f in check(actes62.load(fichier), source=fichier) if f.code == "R006"]
+        assert mots in invalide.message
+        assert invalide.location.line == localisateur(fichier)(("affaires", 0, "annexes", 0, "fichier"))
+    assert [f for f in check(actes62.load(fichier)) if f.code == "R006"] == []  # no file: no folder known

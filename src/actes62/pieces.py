@@ -49,7 +49,7 @@ def fichiers_annexes(
             if not isinstance(annexe, AnnexeDocument) or not annexe.fichier:
                 continue
             champ: list[int | str] = ["affaires", i, "annexes", numero - 1, "fichier"]
-            chemin, probleme = _verifier(base, annexe.fichier)
+            chemin, probleme = verifier_fichier(base, annexe.fichier)
             if probleme is None:
                 trouves[(affaire.id, numero)] = chemin
                 continue
@@ -71,7 +71,7 @@ def fichiers_annexes(
     return trouves
 
 
-def _verifier(base: Path, fichier: str) -> tuple[Path, str | None]:
+def verifier_fichier(base: Path, fichier: str) -> tuple[Path, str | None]:
     """The annex file's path, and what is wrong with it (None when it is a readable PDF)."""
     candidat = (base / fichier).resolve()
     if not candidat.is_relative_to(base):  # « /etc/… », « ../../… »: only the dossier's own files

@@ -208,6 +208,13 @@ def _generer_sous_verrou(
         sortie_.reprendre(sortie)
         sortie_.nettoyer(sortie)
         sortie_.verifier_noms(sortie, noms, force)
+        perimes = [] if pdf else _pdf_perimes(sortie, dossier, noms)
+        if perimes and not force:
+            raise GenerationError(
+                f"{sortie} : des PDF d'une génération précédente ({', '.join(p.name for p in perimes[:3])}"
+                f"{'…' if len(perimes) > 3 else ''}) resteraient à côté des nouveaux DOCX, sans leurs "
+                "changements ; relancez avec --pdf pour les refaire, ou avec --force pour les supprimer"
+            )
         atelier = sortie_.atelier(sortie)
         travail = replace(travail, atelier=atelier)
         produits = _produire(
@@ -222,12 +229,23 @@ def _generer_sous_verrou(
         ordre = [nom for affaire in dossier.affaires for nom in produits.get(affaire.id, [])]
         if controle is not None:
             controle(atelier, ordre)
-        return sortie_.basculer(sortie, atelier, ordre)
+        ecrits = sortie_.basculer(sortie, atelier, ordre)
+        for perime in perimes:  # --force without --pdf: an old PDF must not outlive its DOCX
+            perime.unlink(missing_ok=True)
+        return ecrits
     except OSError as exc:
         raise GenerationError(f"{sortie} : écriture impossible ({exc.strerror or exc})") from None
     finally:
         if atelier is not None:
             shutil.rmtree(atelier, ignore_errors=True)
+
+
+def _pdf_perimes(sortie: Path, dossier: Dossier, noms: Sequence[str]) -> list[Path]:
+    """The PDFs in `sortie` of documents about to be written again as DOCX only (and the affaires'
+    transmission PDFs): they would no longer say what the new DOCX say."""
+    candidats = [sortie / Path(nom).with_suffix(".pdf").name for nom in noms if nom.endswith(".docx")]
+    candidats += [sortie / nom_transmission(affaire) for affaire in dossier.affaires]
+    return [chemin for chemin in candidats if chemin.is_file() and not chemin.is_symlink()]
 
 
 def _genres(kinds: Iterable[str] | None) -> list[Genre]:

@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R003", "annexe-citee-inexistante", _E, citations.annexe_citee_existe),
     Rule("R004", "annexe-citee-autre-document", _E, citations.annexe_citee_est_le_document),
     Rule("R005", "annexe-sans-fichier", _W, annexes.annexe_sans_fichier),
+    Rule("R006", "annexe-fichier-invalide", _E, annexes.annexe_fichier_invalide),
     # séance
     Rule("V001", "voix-superieures-aux-votants", _E, seance.votes_superieurs_aux_voix),
     Rule("V002", "pouvoir-double", _E, seance.pouvoir_double),
