@@ -61,3 +61,34 @@ def test_the_three_subsidy_seance_is_generated_and_checked_clean(tmp_path: Path)
     texte = "\n".join(p.text for p in docx.Document(str(rapport)).paragraphs).replace("\xa0", " ")
     assert festival.rapport.rapporteur is not None
     assert f"Rapporteur : {festival.rapport.rapporteur.designation}" in texte
+
+
+def test_a_deliberation_whose_number_was_mistyped_is_still_checked(tmp_path: Path) -> None:
+    """A délibération whose own number was changed by hand is tied to its affaire by its title:
+    its wrong number and its wrong amount are reported, the document is not left aside."""
+    import docx
+
+    import actes62
+
+    dossier = actes62.load(SEANCE)
+    sortie = tmp_path / "documents"
+    fichiers = actes62.generate(dossier, sortie, kinds=["deliberation"])
+    (source,) = (f for f in fichiers if f.name == "terrils-en-fete-2026_2026-102_deliberation.docx")
+    document = docx.Document(str(source))
+    for paragraphe in document.paragraphs:
+        texte = paragraphe.text
+        if "2026-102" in texte or "48\u202f000\u00a0€" in texte:
+            nouveau = texte.replace("2026-102", "2026-112").replace(
+                "48\u202f000\u00a0€", "84\u202f000\u00a0€"
+            )
+            for run in paragraphe.runs[1:]:
+                run._r.getparent().remove(run._r)
+            paragraphe.runs[0].text = nouveau
+    copie = tmp_path / "retouchee.docx"
+    document.save(str(copie))
+    findings = [f for f in actes62.check(dossier, [copie], source=SEANCE) if f.code.startswith("P")]
+    codes = {f.code for f in findings}
+    assert "P001" not in codes  # tied to its affaire, not set aside
+    assert all(f.location.affaire == "terrils-en-fete-2026" for f in findings)
+    assert any("84" in f.message for f in findings if f.code in ("P004", "P017"))
+    assert any(f.code == "P003" and f.values.get("attendu") == "2026-102" for f in findings)

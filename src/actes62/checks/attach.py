@@ -13,7 +13,7 @@ import functools
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,11 +41,13 @@ class _Index:
     sirets: dict[str, list[int]]
     noms: dict[str, list[int]]
     totaux: dict[Decimal, list[int]]
+    titres: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def de(cls, affaires: Sequence[Affaire]) -> _Index:
         index = cls({}, {}, {}, {}, {})
         for i, affaire in enumerate(affaires):
+            index.titres.setdefault(" ".join(pliage(affaire.titre).split()), []).append(i)
             index.deliberations.setdefault(affaire.deliberation.numero, i)
             index.rapports.setdefault(affaire.rapport.numero, i)
             if affaire.convention is not None:
@@ -71,9 +73,11 @@ def _affaire_de(
     kind = identification.kind
     numero = identification.numero_deliberation
     if kind is DocumentKind.RAPPORT and identification.numero_rapport is not None:
-        return index.rapports.get(identification.numero_rapport)
+        trouve = index.rapports.get(identification.numero_rapport)
+        return trouve if trouve is not None else _par_titre(document, affaires, index)
     if kind is DocumentKind.DELIBERATION:
-        return index.deliberations.get(numero) if numero is not None else None
+        trouve = index.deliberations.get(numero) if numero is not None else None
+        return trouve if trouve is not None else _par_titre(document, affaires, index)
     if kind is DocumentKind.CONVENTION:
         candidats = [i for s in identification.sirets for i in index.sirets.get(s, [])]
         if candidats:
@@ -91,6 +95,17 @@ def _affaire_de(
     if numero is not None and kind is not None:
         return index.deliberations.get(numero)
     return None
+
+
+def _par_titre(document: ReadDocument, affaires: Sequence[Affaire], index: _Index) -> int | None:
+    """A délibération or a rapport whose number matches no affaire (mistyped by hand): the affaire
+    whose title it states, so that it is checked — its wrong number is then reported, not the
+    whole document left aside."""
+    texte = " ".join(pliage(document.text).split())
+    candidats = [
+        i for titre, liste in index.titres.items() if len(titre) >= 20 and titre in texte for i in liste
+    ]
+    return _choisir(list(dict.fromkeys(candidats)), affaires, document) if candidats else None
 
 
 def _annexe(affaire: Affaire, identification: Identification) -> AnnexeBudget | None:

@@ -203,8 +203,9 @@ def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
 
 
 def _connu(ctx: Context, document: IdentifiedDocument, cle: tuple[str, object]) -> bool:
-    """Whether a value written in the document is one the dossier knows (so that the rules on
-    values do not report it); counts and results are always compared with the dossier."""
+    """Whether a value written in the document in place of the template's is one no rule on values
+    reports (a figure or a date the dossier knows, any act number); counts and results are always
+    compared with the dossier."""
     sorte, valeur = cle
     if sorte == "montant":
         return valeur in ctx.montants_connus(document.index)
@@ -212,8 +213,8 @@ def _connu(ctx: Context, document: IdentifiedDocument, cle: tuple[str, object]) 
         return valeur in ctx.dates_connues(document.index)
     if sorte == "siret":
         return valeur in {ctx.dossier.collectivite.siret, document.affaire.beneficiaire.siret}
-    if sorte == "numero":
-        return valeur in _dates_des_actes(ctx, document)
+    if sorte == "numero":  # an act's number is its identity: any other number there is reported
+        return True
     return False
 
 
@@ -227,8 +228,8 @@ def _change(
     quoi = _quoi(attendu, rendu)
     ecrits = ", ".join(texte_valeur(v) for _, v in nouveaux)
     return Draft(
-        f"{quoi} : le modèle écrit « {attendu.ecrit.strip()} » à cet endroit, ce document y écrit un autre "
-        f"chiffre du dossier ({document.kind.value})",
+        f"{quoi} : le modèle écrit « {attendu.ecrit.strip()} » à cet endroit, ce document y écrit "
+        f"« {ecrits} » ({document.kind.value})",
         Trouve(place[0], place[1], place[2], None).lieu(document),
         {
             "attendu": texte_valeur(attendu.valeur),
