@@ -213,9 +213,7 @@ def _connu(ctx: Context, document: IdentifiedDocument, cle: tuple[str, object]) 
         return valeur in ctx.dates_connues(document.index)
     if sorte == "siret":
         return valeur in {ctx.dossier.collectivite.siret, document.affaire.beneficiaire.siret}
-    if sorte == "numero":  # an act's number is its identity: any other number there is reported
-        return True
-    return False
+    return sorte == "numero"  # an act's number is its identity: any other number there is reported
 
 
 def _change(
