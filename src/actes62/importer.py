@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +65,9 @@ class Desaccord:
 
     def commentaire(self) -> str:
         lignes = [f"{A_VERIFIER} : {self.message}"]
-        lignes += [f"  - {cote.valeur} : {cote.lieu}" for cote in self.cotes]
+        lignes += [
+            f"  - {cote.valeur} : {cote.lieu}" if cote.valeur else f"  - {cote.lieu}" for cote in self.cotes
+        ]
         return "\n".join(lignes)
 
 
@@ -276,7 +277,12 @@ def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap
             if nom is None and lignes:
                 nom = lignes[0].title() if lignes[0].isupper() else None
     deduit_code = False
-    if code is None and siege and (postal := re.search(r"\b(\d{2})\d{3}\b", siege)) and postal.group(1) != "20":
+    if (
+        code is None
+        and siege
+        and (postal := re.search(r"\b(\d{2})\d{3}\b", siege))
+        and postal.group(1) != "20"
+    ):
         code, deduit_code = f"0{postal.group(1)}", True
     valeurs: list[tuple[str, Any, str]] = [
         ("nom", nom, "le nom de la collectivité (« Département du Pas-de-Calais »)"),
@@ -299,7 +305,9 @@ def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap
         directeur["personne"], directeur["qualite"] = dg
         carte["directeur_general"] = directeur
     else:
-        b.completer(carte, "directeur_general", "collectivite.directeur_general", "qui signe pour le président")
+        b.completer(
+            carte, "directeur_general", "collectivite.directeur_general", "qui signe pour le président"
+        )
     for cle, valeur, quoi in (
         ("ville", ville, "la ville où les actes sont signés"),
         ("tribunal_administratif", tribunal, "le tribunal administratif compétent (« Lille »)"),
@@ -318,7 +326,9 @@ def _seance(b: _Batisseur, affaires: Sequence[AffaireLue], ville: str | None) ->
     president = secretaire = None
     listes: dict[str, list[str]] = {}
     pouvoirs: list[dict[str, str]] = []
-    dates = [f.valeur for a in affaires for _, f in a.faits(Sorte.DATE, Role.SEANCE) if isinstance(f.valeur, date)]
+    dates = [
+        f.valeur for a in affaires for _, f in a.faits(Sorte.DATE, Role.SEANCE) if isinstance(f.valeur, date)
+    ]
     jour = _majoritaire(dates)
     entetes = {
         "etaient presents": "presents",
@@ -347,7 +357,9 @@ def _seance(b: _Batisseur, affaires: Sequence[AffaireLue], ville: str | None) ->
                         for mandant, mandataire in re.findall(
                             r"((?:M\.|Mme) [^,(]+?) \(pouvoir à ((?:M\.|Mme) [^)]+)\)", reste
                         ):
-                            pouvoirs.append({"mandant": _espaces(mandant), "mandataire": _espaces(mandataire)})
+                            pouvoirs.append(
+                                {"mandant": _espaces(mandant), "mandataire": _espaces(mandataire)}
+                            )
     carte["instance"] = instance
     if jour is not None:
         carte["date"] = jour
@@ -375,7 +387,9 @@ def _seance(b: _Batisseur, affaires: Sequence[AffaireLue], ville: str | None) ->
         b.commenter(carte, "membres_en_exercice", "déduit : présents, excusés et représentés")
         carte["presents"] = CommentedSeq(presents)
     else:
-        b.completer(carte, "membres_en_exercice", "seance.membres_en_exercice", "le nombre de membres en exercice")
+        b.completer(
+            carte, "membres_en_exercice", "seance.membres_en_exercice", "le nombre de membres en exercice"
+        )
         b.completer(carte, "presents", "seance.presents", "les membres présents")
     carte["excuses"] = CommentedSeq(listes.get("excuses", []))
     carte["pouvoirs"] = CommentedSeq(pouvoirs)
@@ -418,7 +432,12 @@ _COLONNES = (
 def _identifiant(affaire: AffaireLue, nom: str | None, numero: str | None) -> str:
     for document in affaire.documents:
         morceaux = document.chemin.stem.split("_")
-        if numero and len(morceaux) >= 3 and morceaux[1] == numero and re.fullmatch(r"[a-z0-9][a-z0-9-]*", morceaux[0]):
+        if (
+            numero
+            and len(morceaux) >= 3
+            and morceaux[1] == numero
+            and re.fullmatch(r"[a-z0-9][a-z0-9-]*", morceaux[0])
+        ):
             return morceaux[0]
     base = _plie(nom or affaire.nom)
     return re.sub(r"[^a-z0-9]+", "-", base).strip("-")[:40] or "affaire"
@@ -443,7 +462,14 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
             if "code_operation" not in ligne or "proposition" not in ligne:
                 continue
             carte = par_code.setdefault(ligne["code_operation"], _carte(6))
-            for cle in ("code_operation", "imputation", "libelle", "credits_paiement", "disponible", "proposition"):
+            for cle in (
+                "code_operation",
+                "imputation",
+                "libelle",
+                "credits_paiement",
+                "disponible",
+                "proposition",
+            ):
                 if cle in ligne and cle not in carte:
                     if cle in ("credits_paiement", "disponible", "proposition"):
                         try:
@@ -454,12 +480,31 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
                         carte[cle] = ligne[cle]
     resultat = []
     for code, carte in par_code.items():
-        for cle in ("code_operation", "imputation", "libelle", "credits_paiement", "disponible", "proposition"):
+        for cle in (
+            "code_operation",
+            "imputation",
+            "libelle",
+            "credits_paiement",
+            "disponible",
+            "proposition",
+        ):
             if cle not in carte:
-                b.completer(carte, cle, f"imputation {code}.{cle}", f"{cle.replace('_', ' ')} de l'imputation")
-        resultat.append(CommentedMap((k, carte[k]) for k in (
-            "code_operation", "imputation", "libelle", "credits_paiement", "disponible", "proposition"
-        )))
+                b.completer(
+                    carte, cle, f"imputation {code}.{cle}", f"{cle.replace('_', ' ')} de l'imputation"
+                )
+        resultat.append(
+            CommentedMap(
+                (k, carte[k])
+                for k in (
+                    "code_operation",
+                    "imputation",
+                    "libelle",
+                    "credits_paiement",
+                    "disponible",
+                    "proposition",
+                )
+            )
+        )
         resultat[-1]._actes62_profondeur = 6  # type: ignore[attr-defined]
         for cle, _ in list(carte.items()):
             for texte in (t for c, k, t in b._commentaires if c is carte and k == cle):
@@ -481,7 +526,9 @@ def _visa(texte: str) -> dict[str, Any]:
         reste = m.group("reste")
         if dates:
             acte: dict[str, Any] = {
-                "instance": "commission_permanente" if "Commission" in m.group("instance") else "conseil_departemental"
+                "instance": "commission_permanente"
+                if "Commission" in m.group("instance")
+                else "conseil_departemental"
             }
             if m.group("numero"):
                 acte["numero"] = m.group("numero")
@@ -547,9 +594,16 @@ def _affaire(b: _Batisseur, affaire: AffaireLue, collectivite: CommentedMap) -> 
                 if not _plie(m.group(1)).startswith(("departement", "region")) and siege is None:
                     siege = m.group(2)
                     debut = _plie(m.group(1))
-                    forme = next((f for f in sorted(_FORMES, key=len, reverse=True) if debut.startswith(_plie(f))), None)
+                    forme = next(
+                        (f for f in sorted(_FORMES, key=len, reverse=True) if debut.startswith(_plie(f))),
+                        None,
+                    )
                     if forme and nom is None:
-                        nom = re.sub(r"^(?:« )?(.+?)(?: »)?$", r"\1", m.group(1)[len(forme) :].strip().removeprefix("de ").removeprefix("d'"))
+                        nom = re.sub(
+                            r"^(?:« )?(.+?)(?: »)?$",
+                            r"\1",
+                            m.group(1)[len(forme) :].strip().removeprefix("de ").removeprefix("d'"),
+                        )
             elif m := re.match(r"^représentée? par ((?:Monsieur|Madame) [^,]+), (.+?),?$", texte):
                 if siege is not None and representant is None:
                     representant = (_personne(m.group(1)), m.group(2))
@@ -563,18 +617,27 @@ def _affaire(b: _Batisseur, affaire: AffaireLue, collectivite: CommentedMap) -> 
     if siret:
         beneficiaire["siret"] = str(siret.valeur)
     else:
-        b.completer(beneficiaire, "siret", f"{carte['id']}.beneficiaire.siret", "le SIRET du bénéficiaire (14 chiffres)")
+        b.completer(
+            beneficiaire,
+            "siret",
+            f"{carte['id']}.beneficiaire.siret",
+            "le SIRET du bénéficiaire (14 chiffres)",
+        )
     if siege:
         beneficiaire["siege"] = siege
     else:
-        b.completer(beneficiaire, "siege", f"{carte['id']}.beneficiaire.siege", "l'adresse du siège du bénéficiaire")
+        b.completer(
+            beneficiaire, "siege", f"{carte['id']}.beneficiaire.siege", "l'adresse du siège du bénéficiaire"
+        )
     if representant and representant[0]:
         signataire = _carte(8)
         signataire["personne"], signataire["qualite"] = representant
         beneficiaire["representant"] = signataire
     else:
         b.completer(
-            beneficiaire, "representant", f"{carte['id']}.beneficiaire.representant",
+            beneficiaire,
+            "representant",
+            f"{carte['id']}.beneficiaire.representant",
             "qui représente le bénéficiaire ({personne: « M. Prénom NOM », qualite: …})",
         )
     carte["beneficiaire"] = beneficiaire
@@ -628,10 +691,16 @@ def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], 
             else:
                 propositions.append(texte)
         if m := re.match(
-            r"^La (\d+)(?:e|ème|re) Commission - (.+?) a émis un avis (favorable|défavorable|réservé) .*?(\d{2}/\d{2}/\d{4})", texte
+            r"^La (\d+)(?:e|ème|re) Commission - (.+?) a émis un avis (favorable|défavorable|réservé) .*?(\d{2}/\d{2}/\d{4})",
+            texte,
         ):
             jours = trouver_dates(m.group(4))
-            avis = {"numero": int(m.group(1)), "nom": m.group(2), "date": jours[0][2] if jours else None, "avis": m.group(3)}
+            avis = {
+                "numero": int(m.group(1)),
+                "nom": m.group(2),
+                "date": jours[0][2] if jours else None,
+                "avis": m.group(3),
+            }
     if numero:
         carte["numero"] = int(str(numero.valeur))
     else:
@@ -643,7 +712,10 @@ def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], 
             b.completer(carte, cle, f"{ident}.rapport.{cle}", quoi)
     if territoires:
         carte["territoires"] = territoires
-    for cle, valeurs, quoi in (("expose", expose, "l'exposé du rapport"), ("propositions", propositions, "les propositions")):
+    for cle, valeurs, quoi in (
+        ("expose", expose, "l'exposé du rapport"),
+        ("propositions", propositions, "les propositions"),
+    ):
         if valeurs:
             carte[cle] = CommentedSeq(valeurs)
         else:
@@ -651,7 +723,9 @@ def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], 
     if avis and avis["date"] is not None:
         carte["avis"] = CommentedMap(avis)
     else:
-        b.completer(carte, "avis", f"{ident}.rapport.avis", "l'avis de la commission ({numero, nom, date, avis})")
+        b.completer(
+            carte, "avis", f"{ident}.rapport.avis", "l'avis de la commission ({numero, nom, date, avis})"
+        )
     if rapporteur:
         carte["rapporteur"] = rapporteur
     return carte
@@ -669,7 +743,9 @@ def _deliberation(
     if numero:
         carte["numero"] = numero
     else:
-        b.completer(carte, "numero", f"{ident}.deliberation.numero", "le numéro de la délibération (AAAA-NNN)")
+        b.completer(
+            carte, "numero", f"{ident}.deliberation.numero", "le numéro de la délibération (AAAA-NNN)"
+        )
     lignes = [t for _, t in b.paragraphes(deliberations[0])] if deliberations else []
     visas = CommentedSeq()
     for texte in lignes:
@@ -681,11 +757,19 @@ def _deliberation(
     else:
         b.completer(carte, "visas", f"{ident}.deliberation.visas", "les visas de la délibération")
     decide = next((i for i, t in enumerate(lignes) if _plie(t).startswith("decide")), None)
-    articles = _articles(lignes[decide + 1 :], ("dans les conditions de vote", "le president", "la presidente")) if decide is not None else []
+    articles = (
+        _articles(lignes[decide + 1 :], ("dans les conditions de vote", "le president", "la presidente"))
+        if decide is not None
+        else []
+    )
     if articles and deliberations:
-        tableaux = any(p.table is not None and _plie(p.header).startswith("code") for p in b.pieces(deliberations[0]))
+        tableaux = any(
+            p.table is not None and _plie(p.header).startswith("code") for p in b.pieces(deliberations[0])
+        )
         for article in articles:
-            if tableaux and _plie(article["paragraphes"][-1] if article["paragraphes"] else "").endswith("comme suit :"):
+            if tableaux and _plie(article["paragraphes"][-1] if article["paragraphes"] else "").endswith(
+                "comme suit :"
+            ):
                 article["tableau_imputation"] = True
         carte["articles"] = CommentedSeq(articles)
     else:
@@ -693,7 +777,12 @@ def _deliberation(
     votes = {str(f.role.name): f.valeur for _, f in affaire.faits(Sorte.VOTE)}
     if "POUR" in votes:
         vote = _carte(8)
-        for cle, role in (("pour", "POUR"), ("contre", "CONTRE"), ("abstention", "ABSTENTION"), ("ne_prend_pas_part", "NE_PREND_PAS_PART")):
+        for cle, role in (
+            ("pour", "POUR"),
+            ("contre", "CONTRE"),
+            ("abstention", "ABSTENTION"),
+            ("ne_prend_pas_part", "NE_PREND_PAS_PART"),
+        ):
             if role in votes and isinstance(votes[role], int):
                 vote[cle] = votes[role]
         for texte in lignes:
@@ -720,7 +809,11 @@ def _deliberation(
                     suite = [t for t in lignes[i + 2 :] if t != "Signé"]
                     if suite and (p := _personne(suite[0], _civilite_article(q.group(1)))):
                         signe = (p, q.group(2))
-        if signe and isinstance(directeur, CommentedMap) and (directeur.get("personne"), directeur.get("qualite")) != signe:
+        if (
+            signe
+            and isinstance(directeur, CommentedMap)
+            and (directeur.get("personne"), directeur.get("qualite")) != signe
+        ):
             signataire = _carte(8)
             signataire["personne"], signataire["qualite"] = signe
             carte["signataire"] = signataire
@@ -741,7 +834,12 @@ def _deliberation(
             if cle in dates:
                 acquittement[cle] = dates[cle]
             else:
-                b.completer(acquittement, cle, f"{ident}.deliberation.acquittement.{cle}", "une date de l'accusé de réception")
+                b.completer(
+                    acquittement,
+                    cle,
+                    f"{ident}.deliberation.acquittement.{cle}",
+                    "une date de l'accusé de réception",
+                )
         carte["acquittement"] = acquittement
     return carte
 
@@ -768,7 +866,9 @@ def _convention(b: _Batisseur, affaire: AffaireLue, document: DocumentFaits, ide
         carte["objet"] = objet
     else:
         b.completer(carte, "objet", f"{ident}.convention.objet", "l'objet de la convention")
-    annee = next((int(m.group(1)) for t in lignes if (m := re.search(r"[Aa]u titre de l'année (\d{4})", t))), None)
+    annee = next(
+        (int(m.group(1)) for t in lignes if (m := re.search(r"[Aa]u titre de l'année (\d{4})", t))), None
+    )
     periode = _premier((d, f) for d, f in affaire.faits(Sorte.PERIODE) if d is document)
     if annee is None and periode is not None and isinstance(periode.valeur, Periode):
         annee = periode.valeur.debut.year
@@ -795,14 +895,18 @@ def _convention(b: _Batisseur, affaire: AffaireLue, document: DocumentFaits, ide
     if echeance is not None:
         carte["date_limite_bilan"] = echeance.valeur
     else:
-        b.completer(carte, "date_limite_bilan", f"{ident}.convention.date_limite_bilan", "la date limite du bilan")
+        b.completer(
+            carte, "date_limite_bilan", f"{ident}.convention.date_limite_bilan", "la date limite du bilan"
+        )
     convenu = next((i for i, t in enumerate(lignes) if _plie(t).startswith("il a ete convenu")), 0)
     articles = _articles(lignes[convenu:], ("fait a ",))
     if articles:
         carte["articles"] = CommentedSeq(articles)
     else:
         b.completer(carte, "articles", f"{ident}.convention.articles", "les articles de la convention")
-    if m := next((re.search(r"en (\d+) exemplaires?", t) for t in lignes if re.search(r"en \d+ exemplaires?", t)), None):
+    if m := next(
+        (re.search(r"en (\d+) exemplaires?", t) for t in lignes if re.search(r"en \d+ exemplaires?", t)), None
+    ):
         carte["exemplaires"] = int(m.group(1))
     cellules = [p.text for p in b.pieces(document) if p.table is not None and p.text.startswith("Pour ")]
     signataires = [s for s in (_signataire_cellule(c) for c in cellules) if s]
@@ -813,14 +917,21 @@ def _convention(b: _Batisseur, affaire: AffaireLue, document: DocumentFaits, ide
             carte[cle] = signataire
         else:
             b.completer(carte, cle, f"{ident}.convention.{cle}", "qui signe ({personne, qualite})")
-    autorisation = _premier((d, f) for d, f in affaire.faits(Sorte.ACTE_CITE, Role.AUTORISATION) if d is document)
+    autorisation = _premier(
+        (d, f) for d, f in affaire.faits(Sorte.ACTE_CITE, Role.AUTORISATION) if d is document
+    )
     for texte in lignes:
-        if m := re.search(r"dûment autorisée? par délibération (n° ?\d{4}-\d+ )?(?:de la|du) (.+?) en date du (.+?\d{4})", texte):
+        if m := re.search(
+            r"dûment autorisée? par délibération (n° ?\d{4}-\d+ )?(?:de la|du) (.+?) en date du (.+?\d{4})",
+            texte,
+        ):
             jours = trouver_dates(m.group(3))
             acte = autorisation.valeur if autorisation else None
             if isinstance(acte, ActeCite) and jours and (acte.numero or jours[0][2] != _seance_date(affaire)):
                 visa = _carte(8)
-                visa["instance"] = "commission_permanente" if "Commission" in m.group(2) else "conseil_departemental"
+                visa["instance"] = (
+                    "commission_permanente" if "Commission" in m.group(2) else "conseil_departemental"
+                )
                 if acte.numero:
                     visa["numero"] = acte.numero
                 visa["date"] = jours[0][2]
@@ -849,7 +960,11 @@ def _annexes(
         annexe = _carte(8)
         annexe["type"] = "budget"
         titre = _titre_docx(document.chemin)
-        annexe["titre"] = titre.split(" – ", 1)[1] if titre and " – " in titre else (lignes_doc[3] if len(lignes_doc) > 3 else "Budget")
+        annexe["titre"] = (
+            titre.split(" – ", 1)[1]
+            if titre and " – " in titre
+            else (lignes_doc[3] if len(lignes_doc) > 3 else "Budget")
+        )
         tableau = next((f.valeur for f in document.de(Sorte.TABLEAU) if isinstance(f.valeur, Tableau)), None)
         descriptions: dict[int | None, str] = {}
         for piece in b.pieces(document):
@@ -879,19 +994,23 @@ def _annexes(
         if rang.isdigit():
             references.setdefault(int(rang), quoi)
     if conventions:
-        rang_convention = min((r for r, q in references.items() if q == "convention"), default=len(numeros) + 1)
+        rang_convention = min(
+            (r for r, q in references.items() if q == "convention"), default=len(numeros) + 1
+        )
         while rang_convention in numeros:
             rang_convention += 1
         annexe = _carte(8)
         annexe["type"] = "convention"
         numeros[rang_convention] = annexe
     textes = " ".join(t for d in rapports for _, t in b.paragraphes(d))
-    for rang in range(1, max(numeros, default=0) + 1):
+    for rang in range(1, max([*numeros, *references], default=0) + 1):
         if rang in numeros:
             continue
         annexe = _carte(8)
         annexe["type"] = "document"
-        cite = re.search(rf"\(cf\. ([^()]+?) en annexe {rang}\)", textes)
+        cite = re.search(rf"\(cf\. ([^()]+?) en annexe {rang}\)", textes) or re.search(
+            rf"(?:^|[.;] )([^,.;()]+?), joint en annexe {rang}\b", textes
+        )
         if cite:
             annexe["titre"] = cite.group(1)[:1].upper() + cite.group(1)[1:]
             b.commenter(annexe, "titre", "déduit : les mots du rapport qui renvoient à cette annexe")
@@ -923,7 +1042,12 @@ _CHAMPS = {
 def _cotes(finding: Finding) -> tuple[Cote, ...]:
     trouve = finding.values.get("trouve", "")
     attendu = finding.values.get("attendu", "")
-    cotes = [Cote(trouve, _lieu(finding.location) + (f" « {finding.location.text} »" if finding.location.text else ""))]
+    cotes = [
+        Cote(
+            trouve,
+            _lieu(finding.location) + (f" « {finding.location.text} »" if finding.location.text else ""),
+        )
+    ]
     for location in finding.related:
         cotes.append(Cote(attendu, _lieu(location) + (f" « {location.text} »" if location.text else "")))
     return tuple(cotes)
