@@ -1,5 +1,5 @@
 """The `actes62` command: check, audit, generate, transmission, publication, export, rules, exemple,
-modele, schema, new, import-tableur.
+modele, schema, new, import-tableur, import.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set

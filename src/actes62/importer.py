@@ -12,14 +12,15 @@ empty placeholder with a `# À COMPLÉTER` comment: the file then fails to load 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import unicodedata
-import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from actes62.checks.findings import Finding, Location
 from actes62.checks.releve import AffaireLue, Releve, releve
 from actes62.errors import Actes62Error, DocumentIllisible, FichierExistant
-from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Role, Sorte, Tableau
+from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Personne, Role, Sorte, Tableau
 from actes62.fichiers import ecrire_atomique
-from actes62.formats import lire_euros, trouver_dates
+from actes62.formats import lire_euros
 from actes62.identify import DocumentKind
 from actes62.read import ReadDocument, TextPiece, parts, read_document
 
@@ -97,8 +98,11 @@ class Import:
 
 # --- small readers ------------------------------------------------------------------------------------
 
-_CIVILITE = re.compile(r"^(M\.|Mme|Monsieur|Madame|Mlle)\s+(.+)$")
-_LISTE = re.compile(r",\s*(?=(?:M\.|Mme)\s)")
+_ARTICLE = re.compile(r"^\W*article\s+(?:\d+|premier|1er)\b\W*(?P<titre>.*)$", re.IGNORECASE)
+_INSTANCES = {
+    "commission permanente": "commission_permanente",
+    "conseil departemental": "conseil_departemental",
+}
 
 
 def _plie(texte: str) -> str:
@@ -111,44 +115,32 @@ def _espaces(texte: str) -> str:
     return " ".join(texte.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
-def _personne(texte: str, civilite: str | None = None) -> str | None:
-    """« M. Prénom NOM » from « Monsieur Prénom NOM », « M. Prénom NOM » or « Prénom NOM » and a
-    civilité known otherwise."""
-    texte = _espaces(texte).strip(" ,.;")
-    trouve = _CIVILITE.match(texte)
-    if trouve:
-        civilite = "M." if trouve.group(1) in ("M.", "Monsieur") else "Mme"
-        texte = trouve.group(2)
-    if civilite is None or not re.search(r"\s[^\sa-zà-ÿ]{2,}", texte):
+def _designation(personne: Personne, civilite: str | None = None) -> str | None:
+    """« M. Prénom NOM » from a person fact, its civilité written or known otherwise."""
+    civ = personne.civilite or civilite
+    morceaux = _espaces(personne.nom).split(" ")
+    if civ is None or len(morceaux) < 2:
         return None
-    return f"{civilite} {texte}"
-
-
-def _personnes(texte: str) -> list[str]:
-    texte = _espaces(texte).rstrip(" .")
-    return [p for p in (_personne(morceau) for morceau in _LISTE.split(texte)) if p]
-
-
-def _civilite_article(texte: str) -> str | None:
-    mot = _plie(texte).split(" ", 1)[0] if texte.strip() else ""
-    return {"le": "M.", "la": "Mme"}.get(mot)
-
-
-def _titre_docx(chemin: Path) -> str | None:
-    """The title of a DOCX's properties (docProps/core.xml), where Word keeps the normal case."""
-    if chemin.suffix.lower() != ".docx":
+    prenom = [m for m in morceaux if not m.isupper()]
+    nom = morceaux[len(prenom) :]
+    if not prenom:  # « JEAN-CLAUDE LEROY », a heading in capitals: the first word is the first name
+        prenom, nom = [morceaux[0].title()], morceaux[1:]
+    if not nom or prenom != morceaux[: len(prenom)]:
         return None
-    try:
-        with zipfile.ZipFile(chemin) as archive:
-            xml = archive.read("docProps/core.xml").decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        return None
-    trouve = re.search(r"<dc:title>(.*?)</dc:title>", xml, re.S)
-    if not trouve:
-        return None
-    import html
+    return f"{civ} {' '.join(prenom)} {' '.join(nom)}"
 
-    return _espaces(html.unescape(trouve.group(1)))
+
+def _qualite(qualite: str | None) -> tuple[str | None, str | None]:
+    """A capacity as printed under a name (« La Directrice générale des services, ») → the capacity
+    without its article, and the civilité the article gives (« la » → « Mme »)."""
+    if not qualite:
+        return None, None
+    texte = _espaces(qualite).strip(" ,;.")
+    premier, _, reste = texte.partition(" ")
+    civilite = {"le": "M.", "la": "Mme"}.get(_plie(premier))
+    if civilite and reste:
+        texte = reste
+    return texte[:1].upper() + texte[1:], civilite
 
 
 def _lieu(location: Location) -> str:
@@ -178,14 +170,6 @@ class _Batisseur:
                     return list(partie.pieces)
         return list(lu.pieces)
 
-    def paragraphes(self, document: DocumentFaits) -> list[tuple[str, str]]:
-        """(place, text) of the document's body paragraphs, tables and footers left aside."""
-        return [
-            (p.part, _espaces(p.text))
-            for p in self.pieces(document)
-            if p.table is None and not p.part.startswith(("pied", "en-tête")) and p.text.strip()
-        ]
-
     # writing
 
     def completer(self, carte: CommentedMap, cle: str, champ: str, quoi: str) -> None:
@@ -195,6 +179,13 @@ class _Batisseur:
 
     def commenter(self, carte: CommentedMap, cle: str, texte: str) -> None:
         self._commentaires.append((carte, cle, texte))
+
+    def ecrire(self, carte: CommentedMap, cle: str, valeur: object, champ: str, quoi: str) -> None:
+        """`valeur` at `cle`, else an empty value to complete (`quoi` says what)."""
+        if valeur is None or valeur == "" or valeur == []:
+            self.completer(carte, cle, champ, quoi)
+        else:
+            carte[cle] = valeur
 
     def attacher(self) -> None:
         vus: dict[tuple[int, str], list[str]] = {}
@@ -220,14 +211,134 @@ def _documents(affaire: AffaireLue, genre: DocumentKind) -> list[DocumentFaits]:
     return [d for d in affaire.documents if d.genre is genre]
 
 
+def _rang(document: DocumentFaits) -> int:
+    return _ORDRE.get(document.genre, 9) if document.genre else 9
+
+
 def _premier(faits: Iterable[tuple[DocumentFaits, Fait]]) -> Fait | None:
     """The fact of the document that states it best (délibération first), else None."""
-    tries = sorted(faits, key=lambda df: _ORDRE.get(df[0].genre, 9) if df[0].genre else 9)
+    tries = sorted(faits, key=lambda df: _rang(df[0]))
     return tries[0][1] if tries else None
+
+
+def _de(document: DocumentFaits | None, sorte: Sorte, *roles: Role) -> list[Fait]:
+    return list(document.de(sorte, *roles)) if document is not None else []
 
 
 def _majoritaire(valeurs: Sequence[Any]) -> Any:
     return Counter(valeurs).most_common(1)[0][0] if valeurs else None
+
+
+def _personne_de(fait: Fait | None, civilite: str | None = None) -> str | None:
+    return _designation(fait.valeur, civilite) if fait and isinstance(fait.valeur, Personne) else None
+
+
+def _signataire(fait: Fait | None) -> CommentedMap | None:
+    """{personne, qualite} from a person fact with a capacity."""
+    if fait is None or not isinstance(fait.valeur, Personne):
+        return None
+    qualite, civilite = _qualite(fait.valeur.qualite)
+    personne = _designation(fait.valeur, civilite)
+    if personne is None or qualite is None:
+        return None
+    carte = _carte(8)
+    carte["personne"], carte["qualite"] = personne, qualite
+    return carte
+
+
+def _visa_acte(acte: ActeCite) -> CommentedMap | None:
+    instance = _INSTANCES.get(_plie(acte.instance or ""))
+    if instance is None or acte.date is None or not acte.titre:
+        return None
+    visa = _carte(8)
+    visa["instance"] = instance
+    if acte.numero and re.fullmatch(r"\d{4}-\d{1,4}", acte.numero):
+        visa["numero"] = acte.numero
+    visa["date"] = acte.date
+    visa["titre"] = acte.titre
+    return visa
+
+
+# --- document structure: paragraphs, articles, visas ----------------------------------------------
+
+
+def _places(document: DocumentFaits, *sortes: Sorte) -> set[str]:
+    """The places (parts) of the document that hold a fact of one of `sortes`."""
+    return {f.lieu.part or "" for f in document.faits if f.sorte in sortes}
+
+
+def _articles(b: _Batisseur, document: DocumentFaits) -> list[CommentedMap]:
+    """The articles: each paragraph « Article N » (its title after the number) and the paragraphs
+    that follow it, until the attendance, the vote or a signature (paragraphs holding such facts),
+    or a table that is not an imputation table. A paragraph ending with « : » right before that end
+    introduces it and is left out."""
+    arret = _places(document, Sorte.VOTE, Sorte.PRESENCE, Sorte.PERSONNE, Sorte.IDENTIFIANT_ACTES)
+    imputations = {f.lieu.part for f in document.faits if f.role in (Role.CP, Role.PROPOSITION)}
+    articles: list[CommentedMap] = []
+    tables_vues: set[str] = set()
+    apres_tableau = 0
+    for piece in b.pieces(document):
+        if piece.part.startswith(("pied", "en-tête")) or not piece.text.strip():
+            continue
+        if piece.table is not None:
+            if not articles or piece.table in tables_vues:
+                continue
+            tables_vues.add(piece.table)
+            cellules = [p.part for p in b.pieces(document) if p.table == piece.table]
+            if imputations.intersection(cellules):
+                articles[-1]["tableau_imputation"] = True
+                apres_tableau = len(articles[-1]["paragraphes"])
+                continue
+            break
+        if piece.part in arret and articles:
+            break
+        texte = _espaces(piece.text)
+        if m := _ARTICLE.match(texte):
+            apres_tableau = 0
+            article = _carte(8)
+            if m["titre"]:
+                article["titre"] = m["titre"]
+            article["paragraphes"] = CommentedSeq()
+            articles.append(article)
+        elif articles:
+            articles[-1]["paragraphes"].append(texte)
+    dernier = articles[-1] if articles else None
+    if (
+        dernier is not None
+        and len(dernier["paragraphes"]) > 1
+        and dernier["paragraphes"][-1].endswith(":")
+        and (not dernier.get("tableau_imputation") or apres_tableau < len(dernier["paragraphes"]))
+    ):
+        dernier["paragraphes"].pop()
+    for article in articles:
+        if "tableau_imputation" in article:  # the key after the paragraphs, as the model lists them
+            article.move_to_end("tableau_imputation")
+    return articles
+
+
+def _visas(b: _Batisseur, document: DocumentFaits, avis: set[date]) -> list[Any]:
+    """The visas: each paragraph opening with « Vu », as the act it cites (an `ACTE_CITE` fact with
+    instance, date and title), else as written. The visas of the rapport and of the commission's
+    avis, which the act states from other facts, are left out (the one citing « le rapport », one
+    whose date is the avis date read in the affaire)."""
+    actes = {f.lieu.part: f.valeur for f in document.de(Sorte.ACTE_CITE) if isinstance(f.valeur, ActeCite)}
+    dates: dict[str, set[object]] = {}
+    for fait in document.de(Sorte.DATE):
+        dates.setdefault(fait.lieu.part or "", set()).add(fait.valeur)
+    visas: list[Any] = []
+    for piece in b.pieces(document):
+        mots = _plie(piece.text).split(" ")
+        if piece.table is not None or mots[0] != "vu" or "rapport" in mots[1:3]:
+            continue
+        if piece.part not in actes and avis & dates.get(piece.part, set()):
+            continue
+        acte = actes.get(piece.part)
+        visa = _visa_acte(acte) if acte is not None else None
+        if visa is None:
+            visa = _carte(8)
+            visa["texte"] = _espaces(piece.text).rstrip(" ;")
+        visas.append(visa)
+    return visas
 
 
 # --- collectivité and séance ----------------------------------------------------------------------
@@ -235,252 +346,184 @@ def _majoritaire(valeurs: Sequence[Any]) -> Any:
 
 def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap:
     carte = _carte(2)
-    nom = siege = designation = president = qualite = ville = tribunal = None
-    dg: tuple[str, str] | None = None
-    siret: str | None = None
-    code: str | None = None
-    for affaire in affaires:
-        for doc, fait in affaire.faits(Sorte.SIRET, Role.COLLECTIVITE):
-            siret = siret or str(fait.valeur)
-        for doc, fait in affaire.faits(Sorte.IDENTIFIANT_ACTES):
-            code = code or str(fait.valeur)[:3]
-        for doc in _documents(affaire, DocumentKind.CONVENTION):
-            for _, texte in b.paragraphes(doc):
-                if m := re.match(r"^Entre (?:le |la |l')?(.+?),? dont le siège est situé (.+?),?$", texte):
-                    nom = nom or m.group(1).rstrip(",")
-                    siege = siege or m.group(2)
-                elif m := re.match(
-                    r"^représentée? par ((?:Monsieur|Madame) .+?), (.+?), dûment autorisée?", texte
-                ):
-                    president = president or _personne(m.group(1))
-                    qualite = qualite or m.group(2)
-                elif m := re.match(r"^ci-après désignée? par « (.+?) »", texte):
-                    designation = designation or m.group(1)
-                elif m := re.match(r"^Fait à (.+?), le", texte):
-                    ville = ville or m.group(1)
-                if m := re.search(r"Tribunal administratif de ([A-ZÉ][\w-]+(?: [\w-]+)?)", texte):
-                    tribunal = tribunal or m.group(1)
-        for doc in _documents(affaire, DocumentKind.DELIBERATION):
-            lignes = [t for _, t in b.paragraphes(doc)]
-            for i, texte in enumerate(lignes):
-                if m := re.match(r"^Pour (?:le |la )(.+?),$", texte):
-                    qualite = qualite or m.group(1)
-                    if i + 1 < len(lignes) and (q := re.match(r"^(Le|La) (.+?),$", lignes[i + 1])):
-                        signe = [t for t in lignes[i + 2 :] if t not in ("Signé",)]
-                        if signe and (p := _personne(signe[0], _civilite_article(q.group(1)))):
-                            dg = dg or (p, q.group(2))
-                if m := re.match(r"^(LE|LA) PRÉSIDENTE? ", texte):
-                    suivant = lignes[i + 1] if i + 1 < len(lignes) else ""
-                    president = president or _personne(suivant, "M." if m.group(1) == "LE" else "Mme")
-                if m := re.match(r"^([A-ZÉÈ' -]+), le \d", texte):
-                    ville = ville or m.group(1).title()
-            if nom is None and lignes:
-                nom = lignes[0].title() if lignes[0].isupper() else None
-    deduit_code = False
-    if (
-        code is None
-        and siege
-        and (postal := re.search(r"\b(\d{2})\d{3}\b", siege))
-        and postal.group(1) != "20"
-    ):
-        code, deduit_code = f"0{postal.group(1)}", True
-    valeurs: list[tuple[str, Any, str]] = [
-        ("nom", nom, "le nom de la collectivité (« Département du Pas-de-Calais »)"),
-        ("designation", designation, ""),
-        ("code_departement", code, "le code du département dans ACTES (« 062 »)"),
-        ("siret", siret, "le SIRET de la collectivité"),
-        ("siege", siege, "l'adresse du siège de la collectivité"),
-        ("president", president, "le président (« M. Prénom NOM »)"),
-        ("qualite_president", qualite, ""),
-    ]
-    for cle, valeur, quoi in valeurs:
-        if valeur is not None:
-            carte[cle] = valeur
-        elif quoi:
-            b.completer(carte, cle, f"collectivite.{cle}", quoi)
-    if deduit_code:
-        b.commenter(carte, "code_departement", "déduit : le code postal du siège")
-    if dg is not None:
-        directeur = _carte(4)
-        directeur["personne"], directeur["qualite"] = dg
+    tous = [(d, f) for a in affaires for d in a.documents for f in d.faits]
+    siret = _premier((d, f) for d, f in tous if f.sorte is Sorte.SIRET and f.role is Role.COLLECTIVITE)
+    acte = _premier((d, f) for d, f in tous if f.sorte is Sorte.IDENTIFIANT_ACTES)
+    representant = _premier(
+        (d, f) for d, f in tous if f.sorte is Sorte.PERSONNE and f.role is Role.REPRESENTANT_COLLECTIVITE
+    )
+    b.completer(
+        carte, "nom", "collectivite.nom", "le nom de la collectivité (« Département du Pas-de-Calais »)"
+    )
+    b.completer(
+        carte, "designation", "collectivite.designation", "comment les actes la nomment (« le Département »)"
+    )
+    b.ecrire(
+        carte,
+        "code_departement",
+        str(acte.valeur)[:3] if acte else None,
+        "collectivite.code_departement",
+        "le code du département dans ACTES (« 062 »)",
+    )
+    if acte:
+        b.commenter(
+            carte, "code_departement", "déduit : les trois premiers caractères de l'identifiant ACTES"
+        )
+    b.ecrire(
+        carte,
+        "siret",
+        str(siret.valeur) if siret else None,
+        "collectivite.siret",
+        "le SIRET de la collectivité",
+    )
+    b.completer(carte, "siege", "collectivite.siege", "l'adresse du siège ({lignes: [...]})")
+    president = _personne_de(representant)
+    qualite = (
+        representant.valeur.qualite if representant and isinstance(representant.valeur, Personne) else None
+    )
+    b.ecrire(carte, "president", president, "collectivite.president", "le président (« M. Prénom NOM »)")
+    b.ecrire(
+        carte,
+        "qualite_president",
+        _espaces(qualite).strip(" ,") if qualite else None,
+        "collectivite.qualite_president",
+        "le titre du président (« Président du Conseil départemental »)",
+    )
+    # the directeur général: who signs a délibération for the president
+    nom_president = (
+        _plie(representant.valeur.nom) if representant and isinstance(representant.valeur, Personne) else None
+    )
+    directeur = next(
+        (
+            signe
+            for d, f in tous
+            if d.genre is DocumentKind.DELIBERATION
+            and f.sorte is Sorte.PERSONNE
+            and f.role is Role.SIGNATAIRE
+            and isinstance(f.valeur, Personne)
+            and _plie(f.valeur.nom) != nom_president
+            and (signe := _signataire(f)) is not None
+        ),
+        None,
+    )
+    if directeur is not None:
         carte["directeur_general"] = directeur
+        b.commenter(carte, "directeur_general", "déduit : qui signe les délibérations pour le président")
     else:
         b.completer(
             carte, "directeur_general", "collectivite.directeur_general", "qui signe pour le président"
         )
-    for cle, valeur, quoi in (
-        ("ville", ville, "la ville où les actes sont signés"),
-        ("tribunal_administratif", tribunal, "le tribunal administratif compétent (« Lille »)"),
-    ):
-        if valeur is not None:
-            carte[cle] = valeur
-        else:
-            b.completer(carte, cle, f"collectivite.{cle}", quoi)
+    b.completer(carte, "ville", "collectivite.ville", "la ville où les actes sont signés")
+    b.completer(
+        carte,
+        "tribunal_administratif",
+        "collectivite.tribunal_administratif",
+        "le tribunal administratif compétent",
+    )
     return carte
 
 
-def _seance(b: _Batisseur, affaires: Sequence[AffaireLue], ville: str | None) -> CommentedMap:
+def _seance(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap:
     carte = _carte(2)
-    instance = "commission_permanente"
-    jour: date | None = None
-    president = secretaire = None
-    listes: dict[str, list[str]] = {}
-    pouvoirs: list[dict[str, str]] = []
+    deliberation = next(
+        (
+            d
+            for a in affaires
+            for d in a.documents
+            if d.genre is DocumentKind.DELIBERATION and d.de(Sorte.PERSONNE, Role.PRESENTS)
+        ),
+        None,
+    )
     dates = [
         f.valeur for a in affaires for _, f in a.faits(Sorte.DATE, Role.SEANCE) if isinstance(f.valeur, date)
     ]
-    jour = _majoritaire(dates)
-    entetes = {
-        "etaient presents": "presents",
-        "excuse(s)": "excuses",
-        "assistant egalement sans voix deliberative": "sans_voix_presents",
-        "excuse(s) sans voix deliberative": "sans_voix_excuses",
-    }
-    for affaire in affaires:
-        for doc in _documents(affaire, DocumentKind.DELIBERATION):
-            for _, texte in b.paragraphes(doc):
-                plie = _plie(texte)
-                if plie.startswith("deliberation du conseil departemental"):
-                    instance = "conseil_departemental"
-                if m := re.match(r"^PRÉSIDENCE DE (MONSIEUR|MADAME) (.+)$", texte):
-                    president = president or m.group(2)
-                elif m := re.match(r"^Secrétaire ?: (.+)$", texte):
-                    secretaire = secretaire or _personne(m.group(1))
-                elif m := re.match(r"^Représenté\(s\) ?: (.+)$", texte) and not pouvoirs:
-                    pass
-                if ":" in texte:
-                    tete, reste = texte.split(":", 1)
-                    cle = entetes.get(_plie(tete))
-                    if cle and cle not in listes:
-                        listes[cle] = _personnes(reste)
-                    if _plie(tete) == "represente(s)" and not pouvoirs:
-                        for mandant, mandataire in re.findall(
-                            r"((?:M\.|Mme) [^,(]+?) \(pouvoir à ((?:M\.|Mme) [^)]+)\)", reste
-                        ):
-                            pouvoirs.append(
-                                {"mandant": _espaces(mandant), "mandataire": _espaces(mandataire)}
-                            )
-    carte["instance"] = instance
-    if jour is not None:
-        carte["date"] = jour
-    else:
-        b.completer(carte, "date", "seance.date", "la date de la séance (AAAA-MM-JJ)")
-    if ville:
-        carte["lieu"] = ville
-        b.commenter(carte, "lieu", "déduit : la ville où les actes sont signés")
-    else:
-        b.completer(carte, "lieu", "seance.lieu", "le lieu de la séance")
-    presents = listes.get("presents", [])
+    b.completer(carte, "instance", "seance.instance", "commission_permanente ou conseil_departemental")
+    b.ecrire(carte, "date", _majoritaire(dates), "seance.date", "la date de la séance (AAAA-MM-JJ)")
+    b.completer(carte, "lieu", "seance.lieu", "la ville où la séance se tient")
+
+    def noms(role: Role) -> list[str]:
+        return [p for f in _de(deliberation, Sorte.PERSONNE, role) if (p := _personne_de(f))]
+
+    presents = noms(Role.PRESENTS)
+    president = next(iter(_de(deliberation, Sorte.PERSONNE, Role.PRESIDENT_SEANCE)), None)
     nom_president = None
-    if president is not None:
-        nom_president = next((p for p in presents if _plie(p.split(" ", 1)[1]) == _plie(president)), None)
-    if nom_president:
-        carte["president"] = nom_president
-    else:
-        b.completer(carte, "president", "seance.president", "le président de séance (« M. Prénom NOM »)")
-    if secretaire:
-        carte["secretaire"] = secretaire
-    else:
-        b.completer(carte, "secretaire", "seance.secretaire", "le secrétaire de séance")
+    if president is not None and isinstance(president.valeur, Personne):
+        plie = _plie(president.valeur.nom)
+        nom_president = next((p for p in presents if _plie(p.split(" ", 1)[1]) == plie), None)
+        nom_president = nom_president or _personne_de(president)
+    b.ecrire(
+        carte, "president", nom_president, "seance.president", "le président de séance (« M. Prénom NOM »)"
+    )
+    secretaire = next(iter(_de(deliberation, Sorte.PERSONNE, Role.SECRETAIRE_SEANCE)), None)
+    b.ecrire(carte, "secretaire", _personne_de(secretaire), "seance.secretaire", "le secrétaire de séance")
+    excuses = noms(Role.EXCUSES)
+    pouvoirs = CommentedSeq()
+    for fait in _de(deliberation, Sorte.PERSONNE, Role.POUVOIRS):
+        if (mandant := _personne_de(fait)) and fait.cle:
+            pouvoirs.append(CommentedMap([("mandant", mandant), ("mandataire", fait.cle)]))
     if presents:
-        carte["membres_en_exercice"] = len(presents) + len(listes.get("excuses", [])) + len(pouvoirs)
-        b.commenter(carte, "membres_en_exercice", "déduit : présents, excusés et représentés")
-        carte["presents"] = CommentedSeq(presents)
+        carte["membres_en_exercice"] = len(presents) + len(excuses)
+        b.commenter(carte, "membres_en_exercice", "déduit : les présents et les excusés ; à vérifier")
     else:
         b.completer(
             carte, "membres_en_exercice", "seance.membres_en_exercice", "le nombre de membres en exercice"
         )
-        b.completer(carte, "presents", "seance.presents", "les membres présents")
-    carte["excuses"] = CommentedSeq(listes.get("excuses", []))
-    carte["pouvoirs"] = CommentedSeq(pouvoirs)
-    carte["sans_voix_presents"] = CommentedSeq(listes.get("sans_voix_presents", []))
-    carte["sans_voix_excuses"] = CommentedSeq(listes.get("sans_voix_excuses", []))
+    b.ecrire(carte, "presents", CommentedSeq(presents), "seance.presents", "les membres présents")
+    carte["excuses"] = CommentedSeq(excuses)
+    carte["pouvoirs"] = pouvoirs
     return carte
 
 
 # --- affaires -------------------------------------------------------------------------------------
 
-_FORMES = (
-    "association",
-    "commune",
-    "communauté de communes",
-    "communauté d'agglomération",
-    "communauté urbaine",
-    "métropole",
-    "syndicat mixte",
-    "syndicat intercommunal",
-    "établissement public",
-    "groupement d'intérêt public",
-    "fondation",
-    "fédération",
-    "société",
-    "SCOP",
-    "SCIC",
-)
-_COLONNES = (
-    ("code", "code_operation"),
-    ("imputation", "imputation"),
-    ("libelle", "libelle"),
-    ("disponible", "disponible"),
-    ("proposition", "proposition"),
-    ("depense", "proposition"),
-    ("cp", "credits_paiement"),
-    ("credits", "credits_paiement"),
-)
+_COLONNES = {Role.CP: "credits_paiement", Role.DISPONIBLE: "disponible", Role.PROPOSITION: "proposition"}
 
 
-def _identifiant(affaire: AffaireLue, nom: str | None, numero: str | None) -> str:
-    for document in affaire.documents:
-        morceaux = document.chemin.stem.split("_")
-        if (
-            numero
-            and len(morceaux) >= 3
-            and morceaux[1] == numero
-            and re.fullmatch(r"[a-z0-9][a-z0-9-]*", morceaux[0])
-        ):
-            return morceaux[0]
+def _identifiant(affaire: AffaireLue, nom: str | None) -> str:
     base = _plie(nom or affaire.nom)
     return re.sub(r"[^a-z0-9]+", "-", base).strip("-")[:40] or "affaire"
 
 
 def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
+    """The imputation rows: their figures from the facts (CP, disponible, proposition, keyed by
+    row), their code, imputation and label from the row's other cells, in order."""
+    documents = sorted(
+        (d for d in affaire.documents if d.genre in (DocumentKind.RAPPORT, DocumentKind.DELIBERATION)),
+        key=lambda d: 0 if d.genre is DocumentKind.RAPPORT else 1,
+    )
     par_code: dict[str, CommentedMap] = {}
-    ordre = sorted(affaire.documents, key=lambda d: 0 if d.genre is DocumentKind.RAPPORT else 1)
-    for document in ordre:
-        if document.genre not in (DocumentKind.RAPPORT, DocumentKind.DELIBERATION):
-            continue
-        lignes: dict[tuple[str, int], dict[str, str]] = {}
-        for piece in b.pieces(document):
-            if piece.table is None or piece.is_header or piece.row is None or not piece.header:
-                continue
-            entete = _plie(piece.header)
-            for debut, cle in _COLONNES:
-                if entete.startswith(debut):
-                    lignes.setdefault((piece.table, piece.row), {}).setdefault(cle, _espaces(piece.text))
-                    break
-        for ligne in lignes.values():
-            if "code_operation" not in ligne or "proposition" not in ligne:
-                continue
-            carte = par_code.setdefault(ligne["code_operation"], _carte(6))
-            for cle in (
-                "code_operation",
-                "imputation",
-                "libelle",
-                "credits_paiement",
-                "disponible",
-                "proposition",
-            ):
-                if cle in ligne and cle not in carte:
-                    if cle in ("credits_paiement", "disponible", "proposition"):
-                        try:
-                            carte[cle] = lire_euros(ligne[cle])
-                        except ValueError:
-                            continue
-                    else:
-                        carte[cle] = ligne[cle]
+    for document in documents:
+        lignes: dict[str, dict[str, Decimal]] = {}
+        places: dict[str, str] = {}
+        for fait in document.faits:
+            if fait.role in _COLONNES and fait.cle and isinstance(fait.valeur, Decimal):
+                lignes.setdefault(fait.cle, {}).setdefault(_COLONNES[fait.role], fait.valeur)
+                places.setdefault(fait.cle, fait.lieu.part or "")
+        cellules = {p.part: p for p in b.pieces(document) if p.table is not None}
+        for cle, montants in lignes.items():
+            cellule = cellules.get(places[cle])
+            textes: list[str] = []
+            if cellule is not None:
+                rangee = sorted(
+                    (p for p in cellules.values() if p.table == cellule.table and p.row == cellule.row),
+                    key=lambda p: p.column or 0,
+                )
+                for p in rangee:
+                    with contextlib.suppress(ValueError):
+                        lire_euros(p.text)
+                        continue
+                    textes.append(_espaces(p.text))
+            code = textes[0] if textes else cle
+            carte = par_code.setdefault(code, _carte(6))
+            for rang, champ in enumerate(("code_operation", "imputation", "libelle")):
+                if champ not in carte and rang < len(textes):
+                    carte[champ] = textes[rang]
+            for champ, valeur in montants.items():
+                carte.setdefault(champ, valeur)
     resultat = []
-    for code, carte in par_code.items():
-        for cle in (
+    for code, lue in par_code.items():
+        carte = _carte(6)
+        for champ in (
             "code_operation",
             "imputation",
             "libelle",
@@ -488,169 +531,78 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
             "disponible",
             "proposition",
         ):
-            if cle not in carte:
-                b.completer(
-                    carte, cle, f"imputation {code}.{cle}", f"{cle.replace('_', ' ')} de l'imputation"
-                )
-        resultat.append(
-            CommentedMap(
-                (k, carte[k])
-                for k in (
-                    "code_operation",
-                    "imputation",
-                    "libelle",
-                    "credits_paiement",
-                    "disponible",
-                    "proposition",
-                )
+            b.ecrire(
+                carte,
+                champ,
+                lue.get(champ),
+                f"imputation {code}.{champ}",
+                f"{champ.replace('_', ' ')} de l'imputation",
             )
-        )
-        resultat[-1]._actes62_profondeur = 6  # type: ignore[attr-defined]
-        for cle, _ in list(carte.items()):
-            for texte in (t for c, k, t in b._commentaires if c is carte and k == cle):
-                b.commenter(resultat[-1], cle, texte)
+        resultat.append(carte)
     return resultat
 
 
-def _visa(texte: str) -> dict[str, Any]:
-    """A visa line (« Vu la délibération n° 2021-257 du Conseil départemental en date du
-    01/07/2021 « … » ; ») as a cited act, else as the text written."""
-    texte = _espaces(texte).rstrip(" ;")
-    m = re.match(
-        r"^Vu la délibération(?: n° ?(?P<numero>\d{4}-\d{1,4}))? (?:du|de la) (?P<instance>Conseil départemental|Commission Permanente)"
-        r"(?: du Conseil départemental)? (?:en date )?du (?P<date>.+?\d{4}) (?P<reste>.+)$",
-        texte,
-    )
-    if m:
-        dates = trouver_dates(m.group("date"))
-        reste = m.group("reste")
-        if dates:
-            acte: dict[str, Any] = {
-                "instance": "commission_permanente"
-                if "Commission" in m.group("instance")
-                else "conseil_departemental"
-            }
-            if m.group("numero"):
-                acte["numero"] = m.group("numero")
-            acte["date"] = dates[0][2]
-            if reste.startswith("« ") and reste.endswith(" »"):
-                acte["titre"] = reste[2:-2]
-                return acte
-            if reste.startswith("portant "):
-                titre = re.sub(r"^portant adoption du ", "", reste)
-                acte["titre"] = titre[:1].upper() + titre[1:]
-                acte["portant"] = reste
-                return acte
-    return {"texte": texte}
-
-
-def _articles(lignes: Sequence[str], fin: tuple[str, ...]) -> list[CommentedMap]:
-    articles: list[CommentedMap] = []
-    for texte in lignes:
-        if _plie(texte).startswith(fin):
-            break
-        if m := re.match(r"^Article \d+ ?:\s*(.*)$", texte):
-            article = _carte(8)
-            if m.group(1):
-                article["titre"] = m.group(1)
-            article["paragraphes"] = CommentedSeq()
-            articles.append(article)
-        elif articles:
-            articles[-1]["paragraphes"].append(texte)
-    return articles
-
-
-def _affaire(b: _Batisseur, affaire: AffaireLue, collectivite: CommentedMap) -> CommentedMap:
+def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
     carte = _carte(4)
     deliberations = _documents(affaire, DocumentKind.DELIBERATION)
     rapports = _documents(affaire, DocumentKind.RAPPORT)
     conventions = _documents(affaire, DocumentKind.CONVENTION)
     budgets = _documents(affaire, DocumentKind.BUDGET)
-    numero_fait = _premier(affaire.faits(Sorte.NUMERO, Role.DELIBERATION))
-    numero = str(numero_fait.valeur) if numero_fait else None
     nom_fait = _premier(affaire.faits(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE))
     nom = str(nom_fait.valeur) if nom_fait else None
-    carte["id"] = _identifiant(affaire, nom, numero)
-
-    titre = None
-    for document in [*deliberations, *rapports]:
-        propre = _titre_docx(document.chemin)
-        if propre and " – " in propre:
-            titre = propre.split(" – ", 1)[1]
-            break
-    if titre is None and (fait := _premier(affaire.faits(Sorte.TITRE))):
-        titre = _espaces(str(fait.valeur))
+    carte["id"] = ident = _identifiant(affaire, nom)
+    titre = _premier(affaire.faits(Sorte.TITRE))
+    b.ecrire(
+        carte,
+        "titre",
+        _espaces(str(titre.valeur)) if titre else None,
+        f"{ident}.titre",
+        "le titre de l'affaire",
+    )
     if titre:
-        carte["titre"] = titre
-    else:
-        b.completer(carte, "titre", f"{carte['id']}.titre", "le titre de l'affaire")
+        b.commenter(carte, "titre", "tel que l'acte l'imprime (en capitales) ; à récrire en casse normale")
 
-    # the beneficiary
     beneficiaire = _carte(6)
-    forme = siege = representant = None
-    for document in conventions:
-        for _, texte in b.paragraphes(document):
-            if m := re.match(r"^(?:L'|La |Le )(.+?),? dont le siège est situé (.+?),?$", texte):
-                if not _plie(m.group(1)).startswith(("departement", "region")) and siege is None:
-                    siege = m.group(2)
-                    debut = _plie(m.group(1))
-                    forme = next(
-                        (f for f in sorted(_FORMES, key=len, reverse=True) if debut.startswith(_plie(f))),
-                        None,
-                    )
-                    if forme and nom is None:
-                        nom = re.sub(
-                            r"^(?:« )?(.+?)(?: »)?$",
-                            r"\1",
-                            m.group(1)[len(forme) :].strip().removeprefix("de ").removeprefix("d'"),
-                        )
-            elif m := re.match(r"^représentée? par ((?:Monsieur|Madame) [^,]+), (.+?),?$", texte):
-                if siege is not None and representant is None:
-                    representant = (_personne(m.group(1)), m.group(2))
-    if nom:
-        beneficiaire["nom"] = nom
-    else:
-        b.completer(beneficiaire, "nom", f"{carte['id']}.beneficiaire.nom", "le nom du bénéficiaire")
-    if forme:
-        beneficiaire["forme_juridique"] = forme
+    b.ecrire(beneficiaire, "nom", nom, f"{ident}.beneficiaire.nom", "le nom du bénéficiaire")
+    b.completer(
+        beneficiaire,
+        "forme_juridique",
+        f"{ident}.beneficiaire.forme_juridique",
+        "la forme juridique (association, commune…)",
+    )
     siret = _premier(affaire.faits(Sorte.SIRET, Role.BENEFICIAIRE))
-    if siret:
-        beneficiaire["siret"] = str(siret.valeur)
-    else:
-        b.completer(
-            beneficiaire,
-            "siret",
-            f"{carte['id']}.beneficiaire.siret",
-            "le SIRET du bénéficiaire (14 chiffres)",
-        )
-    if siege:
-        beneficiaire["siege"] = siege
-    else:
-        b.completer(
-            beneficiaire, "siege", f"{carte['id']}.beneficiaire.siege", "l'adresse du siège du bénéficiaire"
-        )
-    if representant and representant[0]:
-        signataire = _carte(8)
-        signataire["personne"], signataire["qualite"] = representant
-        beneficiaire["representant"] = signataire
-    else:
-        b.completer(
-            beneficiaire,
-            "representant",
-            f"{carte['id']}.beneficiaire.representant",
-            "qui représente le bénéficiaire ({personne: « M. Prénom NOM », qualite: …})",
-        )
+    b.ecrire(
+        beneficiaire,
+        "siret",
+        str(siret.valeur) if siret else None,
+        f"{ident}.beneficiaire.siret",
+        "le SIRET du bénéficiaire (14 chiffres)",
+    )
+    b.completer(beneficiaire, "siege", f"{ident}.beneficiaire.siege", "l'adresse du siège ({lignes: [...]})")
+    representant = _premier(affaire.faits(Sorte.PERSONNE, Role.REPRESENTANT_BENEFICIAIRE))
+    signataire = _signataire(representant)
+    if signataire is None and representant is not None and isinstance(representant.valeur, Personne):
+        signataire = None
+    b.ecrire(
+        beneficiaire,
+        "representant",
+        signataire,
+        f"{ident}.beneficiaire.representant",
+        "qui représente le bénéficiaire ({personne: « M. Prénom NOM », qualite: …})",
+    )
     carte["beneficiaire"] = beneficiaire
-    imputations = _imputations(b, affaire)
-    if imputations:
-        carte["imputations"] = CommentedSeq(imputations)
-    else:
-        b.completer(carte, "imputations", f"{carte['id']}.imputations", "les imputations budgétaires")
-    carte["rapport"] = _rapport(b, affaire, rapports, carte["id"])
-    carte["deliberation"] = _deliberation(b, affaire, deliberations, numero, carte["id"], collectivite)
+    b.ecrire(
+        carte,
+        "imputations",
+        CommentedSeq(_imputations(b, affaire)),
+        f"{ident}.imputations",
+        "les imputations budgétaires",
+    )
+    carte["rapport"] = _rapport(b, affaire, rapports, ident)
+    carte["deliberation"] = _deliberation(b, affaire, deliberations, ident)
     if conventions:
-        carte["convention"] = _convention(b, affaire, conventions[0], carte["id"])
-    annexes = _annexes(b, affaire, rapports, budgets, conventions)
+        carte["convention"] = _convention(b, conventions[0], ident)
+    annexes = _annexes(b, affaire, budgets, conventions)
     if annexes:
         carte["annexes"] = CommentedSeq(annexes)
     return carte
@@ -659,340 +611,173 @@ def _affaire(b: _Batisseur, affaire: AffaireLue, collectivite: CommentedMap) -> 
 def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], ident: str) -> CommentedMap:
     carte = _carte(6)
     numero = _premier(affaire.faits(Sorte.NUMERO, Role.RAPPORT))
-    lignes = [t for _, t in b.paragraphes(rapports[0])] if rapports else []
-    pole = mission = territoires = rapporteur = None
-    expose: list[str] = []
-    propositions: list[str] = []
-    avis: dict[str, Any] = {}
-    etape = "entete"
-    for i, texte in enumerate(lignes):
-        plie = _plie(texte)
-        if etape == "entete":
-            if i == 1:
-                pole = texte
-            elif i == 2 and not plie.startswith("rapport"):
-                mission = texte
-            if m := re.match(r"^Territoire\(s\) ?: (.+)$", texte):
-                territoires = m.group(1)
-            elif m := re.match(r"^Rapporteur ?: (.+)$", texte):
-                rapporteur = _personne(m.group(1))
-            elif plie.startswith("reunion du"):
-                etape = "titre"
-        elif etape == "titre":
-            etape = "expose"
-        elif etape == "expose":
-            if plie.startswith("il convient de statuer"):
-                etape = "propositions"
-            else:
-                expose.append(texte)
-        elif etape == "propositions":
-            if plie.startswith("la depense sera imputee"):
-                etape = "fin"
-            else:
-                propositions.append(texte)
-        if m := re.match(
-            r"^La (\d+)(?:e|ème|re) Commission - (.+?) a émis un avis (favorable|défavorable|réservé) .*?(\d{2}/\d{2}/\d{4})",
-            texte,
-        ):
-            jours = trouver_dates(m.group(4))
-            avis = {
-                "numero": int(m.group(1)),
-                "nom": m.group(2),
-                "date": jours[0][2] if jours else None,
-                "avis": m.group(3),
-            }
-    if numero:
-        carte["numero"] = int(str(numero.valeur))
-    else:
-        b.completer(carte, "numero", f"{ident}.rapport.numero", "le numéro du rapport")
-    for cle, valeur, quoi in (("pole", pole, "le pôle"), ("mission", mission, "la mission ou direction")):
-        if valeur:
-            carte[cle] = valeur
-        else:
-            b.completer(carte, cle, f"{ident}.rapport.{cle}", quoi)
-    if territoires:
-        carte["territoires"] = territoires
-    for cle, valeurs, quoi in (
-        ("expose", expose, "l'exposé du rapport"),
-        ("propositions", propositions, "les propositions"),
-    ):
-        if valeurs:
-            carte[cle] = CommentedSeq(valeurs)
-        else:
-            b.completer(carte, cle, f"{ident}.rapport.{cle}", quoi)
-    if avis and avis["date"] is not None:
-        carte["avis"] = CommentedMap(avis)
-    else:
-        b.completer(
-            carte, "avis", f"{ident}.rapport.avis", "l'avis de la commission ({numero, nom, date, avis})"
-        )
-    if rapporteur:
-        carte["rapporteur"] = rapporteur
+    b.ecrire(
+        carte,
+        "numero",
+        int(str(numero.valeur)) if numero else None,
+        f"{ident}.rapport.numero",
+        "le numéro du rapport",
+    )
+    b.completer(carte, "pole", f"{ident}.rapport.pole", "le pôle")
+    b.completer(carte, "mission", f"{ident}.rapport.mission", "la mission ou direction")
+    b.completer(carte, "expose", f"{ident}.rapport.expose", "l'exposé du rapport (une liste de paragraphes)")
+    b.completer(
+        carte, "propositions", f"{ident}.rapport.propositions", "les propositions (une liste de paragraphes)"
+    )
+    avis = _carte(8)
+    b.completer(avis, "numero", f"{ident}.rapport.avis.numero", "le numéro de la commission")
+    b.completer(avis, "nom", f"{ident}.rapport.avis.nom", "le nom de la commission")
+    jour = _premier(affaire.faits(Sorte.DATE, Role.AVIS))
+    b.ecrire(avis, "date", jour.valeur if jour else None, f"{ident}.rapport.avis.date", "la date de l'avis")
+    b.completer(avis, "avis", f"{ident}.rapport.avis.avis", "favorable, défavorable ou réservé")
+    carte["avis"] = avis
     return carte
 
 
 def _deliberation(
-    b: _Batisseur,
-    affaire: AffaireLue,
-    deliberations: list[DocumentFaits],
-    numero: str | None,
-    ident: str,
-    collectivite: CommentedMap,
+    b: _Batisseur, affaire: AffaireLue, deliberations: list[DocumentFaits], ident: str
 ) -> CommentedMap:
     carte = _carte(6)
-    if numero:
-        carte["numero"] = numero
-    else:
-        b.completer(
-            carte, "numero", f"{ident}.deliberation.numero", "le numéro de la délibération (AAAA-NNN)"
-        )
-    lignes = [t for _, t in b.paragraphes(deliberations[0])] if deliberations else []
-    visas = CommentedSeq()
-    for texte in lignes:
-        plie = _plie(texte)
-        if plie.startswith("vu ") and not plie.startswith(("vu le rapport", "vu l'avis")):
-            visas.append(_visa(texte))
-    if visas:
-        carte["visas"] = visas
-    else:
-        b.completer(carte, "visas", f"{ident}.deliberation.visas", "les visas de la délibération")
-    decide = next((i for i, t in enumerate(lignes) if _plie(t).startswith("decide")), None)
-    articles = (
-        _articles(lignes[decide + 1 :], ("dans les conditions de vote", "le president", "la presidente"))
-        if decide is not None
-        else []
+    document = deliberations[0] if deliberations else None
+    numero = _premier(affaire.faits(Sorte.NUMERO, Role.DELIBERATION))
+    b.ecrire(
+        carte,
+        "numero",
+        str(numero.valeur) if numero else None,
+        f"{ident}.deliberation.numero",
+        "le numéro de la délibération (AAAA-NNN)",
     )
-    if articles and deliberations:
-        tableaux = any(
-            p.table is not None and _plie(p.header).startswith("code") for p in b.pieces(deliberations[0])
-        )
-        for article in articles:
-            if tableaux and _plie(article["paragraphes"][-1] if article["paragraphes"] else "").endswith(
-                "comme suit :"
-            ):
-                article["tableau_imputation"] = True
-        carte["articles"] = CommentedSeq(articles)
-    else:
-        b.completer(carte, "articles", f"{ident}.deliberation.articles", "les articles de la délibération")
-    votes = {str(f.role.name): f.valeur for _, f in affaire.faits(Sorte.VOTE)}
-    if "POUR" in votes:
+    avis = {f.valeur for _, f in affaire.faits(Sorte.DATE, Role.AVIS) if isinstance(f.valeur, date)}
+    visas = _visas(b, document, avis) if document else []
+    b.ecrire(
+        carte, "visas", CommentedSeq(visas), f"{ident}.deliberation.visas", "les visas de la délibération"
+    )
+    articles = _articles(b, document) if document else []
+    b.ecrire(
+        carte,
+        "articles",
+        CommentedSeq(articles),
+        f"{ident}.deliberation.articles",
+        "les articles de la délibération",
+    )
+    if articles:
+        b.commenter(carte, "articles", "déduit : les paragraphes qui suivent chaque « Article N » ; à relire")
+    votes = {f.role: f.valeur for f in _de(document, Sorte.VOTE)}
+    if Role.POUR in votes:
         vote = _carte(8)
         for cle, role in (
-            ("pour", "POUR"),
-            ("contre", "CONTRE"),
-            ("abstention", "ABSTENTION"),
-            ("ne_prend_pas_part", "NE_PREND_PAS_PART"),
+            ("pour", Role.POUR),
+            ("contre", Role.CONTRE),
+            ("abstention", Role.ABSTENTION),
+            ("ne_prend_pas_part", Role.NE_PREND_PAS_PART),
         ):
-            if role in votes and isinstance(votes[role], int):
+            if isinstance(votes.get(role), int):
                 vote[cle] = votes[role]
-        for texte in lignes:
-            if m := re.match(r"^(Pour|Contre|Abstention) ?: \d+ voix \((.+)\)$", texte):
-                groupes = [g.strip() for g in m.group(2).split(" ; ")]
-                if all(not re.match(r"^(M\.|Mme) ", g) for g in groupes):
-                    vote[f"groupes_{_plie(m.group(1))}"] = CommentedSeq(groupes)
-            if m := re.match(r"^Ne prend pas part au vote ?: (.+)$", texte):
-                noms = _personnes(m.group(1))
-                if noms:
-                    vote["ne_prend_pas_part"] = len(noms)
-                    carte["ne_prennent_pas_part"] = CommentedSeq(noms)
         carte["vote"] = vote
-    elif deliberations:
+    elif document is not None:
         carte["etat"] = "projet"
-    else:
-        b.completer(carte, "vote", f"{ident}.deliberation.vote", "le vote ({pour, contre, abstention})")
-    if deliberations:  # the signatory, when it is not the collectivité's directeur général
-        directeur = collectivite.get("directeur_general")
-        signe = None
-        for i, texte in enumerate(lignes):
-            if re.match(r"^Pour (?:le |la ).+,$", texte) and i + 1 < len(lignes):
-                if q := re.match(r"^(Le|La) (.+?),$", lignes[i + 1]):
-                    suite = [t for t in lignes[i + 2 :] if t != "Signé"]
-                    if suite and (p := _personne(suite[0], _civilite_article(q.group(1)))):
-                        signe = (p, q.group(2))
-        if (
-            signe
-            and isinstance(directeur, CommentedMap)
-            and (directeur.get("personne"), directeur.get("qualite")) != signe
-        ):
-            signataire = _carte(8)
-            signataire["personne"], signataire["qualite"] = signe
-            carte["signataire"] = signataire
-    acte = _premier(affaire.faits(Sorte.IDENTIFIANT_ACTES))
-    if acte and deliberations:
+        b.commenter(carte, "etat", "déduit : la délibération n'écrit aucun vote")
+    signataire = next(
+        (s for f in _de(document, Sorte.PERSONNE, Role.SIGNATAIRE) if (s := _signataire(f)) is not None), None
+    )
+    acte = next(iter(_de(document, Sorte.IDENTIFIANT_ACTES)), None)
+    if acte is not None:
         acquittement = _carte(8)
         acquittement["identifiant"] = str(acte.valeur)
-        dates: dict[str, date] = {}
-        for texte in lignes:
-            for prefixe, cle in (
-                ("date de teletransmission", "date_transmission"),
-                ("date de reception prefecture", "date_reception"),
-                ("publication electronique", "date_publication"),
-            ):
-                if _plie(texte).startswith(prefixe) and (jours := trouver_dates(texte)):
-                    dates[cle] = jours[0][2]
         for cle in ("date_transmission", "date_reception", "date_publication"):
-            if cle in dates:
-                acquittement[cle] = dates[cle]
-            else:
-                b.completer(
-                    acquittement,
-                    cle,
-                    f"{ident}.deliberation.acquittement.{cle}",
-                    "une date de l'accusé de réception",
-                )
+            b.completer(
+                acquittement,
+                cle,
+                f"{ident}.deliberation.acquittement.{cle}",
+                "une date de l'accusé de réception",
+            )
         carte["acquittement"] = acquittement
+    del signataire  # the signatory of the acts is the collectivité's directeur général
     return carte
 
 
-def _signataire_cellule(texte: str) -> tuple[str, str] | None:
-    lignes = [_espaces(t) for t in texte.split("\n") if t.strip()]
-    if len(lignes) < 3:
-        return None
-    qualite = lignes[1].rstrip(",")
-    personne = _personne(lignes[-1], _civilite_article(qualite))
-    return (personne, qualite) if personne else None
-
-
-def _convention(b: _Batisseur, affaire: AffaireLue, document: DocumentFaits, ident: str) -> CommentedMap:
+def _convention(b: _Batisseur, document: DocumentFaits, ident: str) -> CommentedMap:
     carte = _carte(6)
-    lignes = [t for _, t in b.paragraphes(document)]
-    titre = _titre_docx(document.chemin)
-    if titre and " – " in titre:
-        carte["titre"] = titre.rsplit(" – ", 1)[0]
-    elif len(lignes) > 2:
-        carte["titre"] = lignes[2]
-    objet = next((t[len("Objet :") :].strip() for t in lignes if t.startswith("Objet :")), None)
-    if objet:
-        carte["objet"] = objet
-    else:
-        b.completer(carte, "objet", f"{ident}.convention.objet", "l'objet de la convention")
-    annee = next(
-        (int(m.group(1)) for t in lignes if (m := re.search(r"[Aa]u titre de l'année (\d{4})", t))), None
+    champ = f"{ident}.convention"
+    b.completer(carte, "titre", f"{champ}.titre", "le titre de la convention")
+    b.completer(carte, "objet", f"{champ}.objet", "l'objet de la convention")
+    periode = next(
+        (f.valeur for f in document.de(Sorte.PERIODE, Role.REALISATION) if isinstance(f.valeur, Periode)),
+        None,
     )
-    periode = _premier((d, f) for d, f in affaire.faits(Sorte.PERIODE) if d is document)
-    if annee is None and periode is not None and isinstance(periode.valeur, Periode):
-        annee = periode.valeur.debut.year
-    if annee:
-        carte["annee"] = annee
-    else:
-        b.completer(carte, "annee", f"{ident}.convention.annee", "l'année de la convention")
-    visas = CommentedSeq(_visa(t) for t in lignes if _plie(t).startswith("vu "))
+    b.ecrire(
+        carte, "annee", periode.debut.year if periode else None, f"{champ}.annee", "l'année de la convention"
+    )
+    if periode:
+        b.commenter(carte, "annee", "déduit : l'année où commence la période de réalisation")
+    visas = _visas(b, document, set())
     if visas:
-        carte["visas"] = visas
-    preambule: list[str] = []
-    if "Préambule :" in lignes:
-        for texte in lignes[lignes.index("Préambule :") + 1 :]:
-            if texte.startswith("Article "):
-                break
-            preambule.append(texte)
-        carte["preambule"] = CommentedSeq(preambule)
-    if periode is not None and isinstance(periode.valeur, Periode):
-        carte["debut"], carte["fin"] = periode.valeur.debut, periode.valeur.fin
-    else:
-        b.completer(carte, "debut", f"{ident}.convention.debut", "le début de la période de réalisation")
-        b.completer(carte, "fin", f"{ident}.convention.fin", "la fin de la période de réalisation")
-    echeance = _premier((d, f) for d, f in affaire.faits(Sorte.DATE, Role.ECHEANCE) if d is document)
-    if echeance is not None:
-        carte["date_limite_bilan"] = echeance.valeur
-    else:
-        b.completer(
-            carte, "date_limite_bilan", f"{ident}.convention.date_limite_bilan", "la date limite du bilan"
-        )
-    convenu = next((i for i, t in enumerate(lignes) if _plie(t).startswith("il a ete convenu")), 0)
-    articles = _articles(lignes[convenu:], ("fait a ",))
-    if articles:
-        carte["articles"] = CommentedSeq(articles)
-    else:
-        b.completer(carte, "articles", f"{ident}.convention.articles", "les articles de la convention")
-    if m := next(
-        (re.search(r"en (\d+) exemplaires?", t) for t in lignes if re.search(r"en \d+ exemplaires?", t)), None
-    ):
-        carte["exemplaires"] = int(m.group(1))
-    cellules = [p.text for p in b.pieces(document) if p.table is not None and p.text.startswith("Pour ")]
-    signataires = [s for s in (_signataire_cellule(c) for c in cellules) if s]
-    for cle, rang in (("signataire_collectivite", 0), ("signataire_beneficiaire", 1)):
-        if rang < len(signataires):
-            signataire = _carte(8)
-            signataire["personne"], signataire["qualite"] = signataires[rang]
-            carte[cle] = signataire
-        else:
-            b.completer(carte, cle, f"{ident}.convention.{cle}", "qui signe ({personne, qualite})")
-    autorisation = _premier(
-        (d, f) for d, f in affaire.faits(Sorte.ACTE_CITE, Role.AUTORISATION) if d is document
+        carte["visas"] = CommentedSeq(visas)
+    b.ecrire(
+        carte,
+        "debut",
+        periode.debut if periode else None,
+        f"{champ}.debut",
+        "le début de la période de réalisation",
     )
-    for texte in lignes:
-        if m := re.search(
-            r"dûment autorisée? par délibération (n° ?\d{4}-\d+ )?(?:de la|du) (.+?) en date du (.+?\d{4})",
-            texte,
-        ):
-            jours = trouver_dates(m.group(3))
-            acte = autorisation.valeur if autorisation else None
-            if isinstance(acte, ActeCite) and jours and (acte.numero or jours[0][2] != _seance_date(affaire)):
-                visa = _carte(8)
-                visa["instance"] = (
-                    "commission_permanente" if "Commission" in m.group(2) else "conseil_departemental"
-                )
-                if acte.numero:
-                    visa["numero"] = acte.numero
-                visa["date"] = jours[0][2]
-                visa["titre"] = acte.titre or "Délibération autorisant la signature"
-                carte["autorisation"] = visa
-            break
+    b.ecrire(
+        carte, "fin", periode.fin if periode else None, f"{champ}.fin", "la fin de la période de réalisation"
+    )
+    echeance = next(iter(document.de(Sorte.DATE, Role.ECHEANCE)), None)
+    b.ecrire(
+        carte,
+        "date_limite_bilan",
+        echeance.valeur if echeance else None,
+        f"{champ}.date_limite_bilan",
+        "la date limite du bilan",
+    )
+    articles = _articles(b, document)
+    b.ecrire(carte, "articles", CommentedSeq(articles), f"{champ}.articles", "les articles de la convention")
+    if articles:
+        b.commenter(carte, "articles", "déduit : les paragraphes qui suivent chaque « Article N » ; à relire")
+    for cle, role in (
+        ("signataire_collectivite", Role.SIGNATAIRE_COLLECTIVITE),
+        ("signataire_beneficiaire", Role.SIGNATAIRE_BENEFICIAIRE),
+    ):
+        signataire = next(
+            (s for f in document.de(Sorte.PERSONNE, role) if (s := _signataire(f)) is not None), None
+        )
+        b.ecrire(carte, cle, signataire, f"{champ}.{cle}", "qui signe ({personne, qualite})")
+    autorisation = next(
+        (f.valeur for f in document.de(Sorte.ACTE_CITE, Role.AUTORISATION) if isinstance(f.valeur, ActeCite)),
+        None,
+    )
+    if autorisation is not None and autorisation.numero and (visa := _visa_acte(autorisation)) is not None:
+        carte["autorisation"] = visa
     return carte
-
-
-def _seance_date(affaire: AffaireLue) -> date | None:
-    return affaire.date_seance()
 
 
 def _annexes(
-    b: _Batisseur,
-    affaire: AffaireLue,
-    rapports: list[DocumentFaits],
-    budgets: list[DocumentFaits],
-    conventions: list[DocumentFaits],
+    b: _Batisseur, affaire: AffaireLue, budgets: list[DocumentFaits], conventions: list[DocumentFaits]
 ) -> list[CommentedMap]:
     numeros: dict[int, CommentedMap] = {}
     for document in budgets:
         marque = next((f.valeur for f in document.de(Sorte.ANNEXE, Role.MARQUE)), None)
         numero = int(str(marque).rsplit(":", 1)[-1]) if marque is not None else len(numeros) + 1
-        lignes_doc = [t for _, t in b.paragraphes(document)]
         annexe = _carte(8)
         annexe["type"] = "budget"
-        titre = _titre_docx(document.chemin)
-        annexe["titre"] = (
-            titre.split(" – ", 1)[1]
-            if titre and " – " in titre
-            else (lignes_doc[3] if len(lignes_doc) > 3 else "Budget")
+        b.completer(
+            annexe, "titre", f"{affaire.nom}.annexe {numero}.titre", "le titre de l'annexe budgétaire"
         )
         tableau = next((f.valeur for f in document.de(Sorte.TABLEAU) if isinstance(f.valeur, Tableau)), None)
-        descriptions: dict[int | None, str] = {}
-        for piece in b.pieces(document):
-            if piece.table is not None and _plie(piece.header).startswith("description"):
-                descriptions[piece.row] = _espaces(piece.text)
-        notes = [t for t in lignes_doc[5:]]
-        if notes:
-            annexe["note"] = " ".join(notes)
         lignes = CommentedSeq()
         for ligne in tableau.lignes if tableau else ():
             entree = CommentedMap()
             entree["intitule"] = _espaces(ligne.libelle)
-            rang = re.search(r"ligne (\d+)", ligne.lieu.part or "")
-            description = descriptions.get(int(rang.group(1)) if rang else None, "")
-            if description:
-                entree["description"] = description
             entree["montant"] = ligne.montant
             lignes.append(entree)
-        if lignes:
-            annexe["lignes"] = lignes
-        else:
-            b.completer(annexe, "lignes", f"{affaire.nom}.annexe {numero}.lignes", "les lignes du budget")
+        b.ecrire(annexe, "lignes", lignes, f"{affaire.nom}.annexe {numero}.lignes", "les lignes du budget")
         numeros[numero] = annexe
     references: dict[int, str] = {}
     for _, fait in affaire.faits(Sorte.ANNEXE, Role.REFERENCE):
-        quoi, _, rang = str(fait.valeur).rpartition(":")
-        if rang.isdigit():
-            references.setdefault(int(rang), quoi)
+        quoi, _, rang_ecrit = str(fait.valeur).rpartition(":")
+        if rang_ecrit.isdigit():
+            references.setdefault(int(rang_ecrit), quoi)
     if conventions:
         rang_convention = min(
             (r for r, q in references.items() if q == "convention"), default=len(numeros) + 1
@@ -1002,21 +787,12 @@ def _annexes(
         annexe = _carte(8)
         annexe["type"] = "convention"
         numeros[rang_convention] = annexe
-    textes = " ".join(t for d in rapports for _, t in b.paragraphes(d))
     for rang in range(1, max([*numeros, *references], default=0) + 1):
-        if rang in numeros:
-            continue
-        annexe = _carte(8)
-        annexe["type"] = "document"
-        cite = re.search(rf"\(cf\. ([^()]+?) en annexe {rang}\)", textes) or re.search(
-            rf"(?:^|[.;] )([^,.;()]+?), joint en annexe {rang}\b", textes
-        )
-        if cite:
-            annexe["titre"] = cite.group(1)[:1].upper() + cite.group(1)[1:]
-            b.commenter(annexe, "titre", "déduit : les mots du rapport qui renvoient à cette annexe")
-        else:
+        if rang not in numeros:
+            annexe = _carte(8)
+            annexe["type"] = "document"
             b.completer(annexe, "titre", f"{affaire.nom}.annexe {rang}.titre", f"le titre de l'annexe {rang}")
-        numeros[rang] = annexe
+            numeros[rang] = annexe
     return [numeros[r] for r in sorted(numeros)]
 
 
@@ -1099,11 +875,9 @@ def importer_detail(chemins: Sequence[Path | str]) -> Import:
     b = _Batisseur(lu)
     affaires = list(lu.affaires)
     racine = b.resultat.donnees
-    collectivite = _collectivite(b, affaires)
-    racine["collectivite"] = collectivite
-    ville = collectivite.get("ville")
-    racine["seance"] = _seance(b, affaires, ville if isinstance(ville, str) and ville else None)
-    racine["affaires"] = CommentedSeq(_affaire(b, a, collectivite) for a in affaires)
+    racine["collectivite"] = _collectivite(b, affaires)
+    racine["seance"] = _seance(b, affaires)
+    racine["affaires"] = CommentedSeq(_affaire(b, a) for a in affaires)
     index = {a.nom: i for i, a in enumerate(affaires)}
     for finding in audit(lu, select=["A0"]):
         _placer(b, racine, index, finding)
