@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 import actes62
+from actes62 import importer as importer_module
 from actes62.cli import main
 from actes62.errors import DossierInvalide
 from actes62.importer import A_COMPLETER, A_VERIFIER, ecrire_import, importer, importer_detail
@@ -23,77 +27,108 @@ def _importer(documents: Path, sortie: Path) -> str:
     return sortie.read_text(encoding="utf-8")
 
 
-def _memes_faits(original: Dossier, importe: Dossier) -> None:
-    assert importe.seance.date == original.seance.date
-    assert importe.seance.presents == original.seance.presents
-    assert importe.seance.excuses == original.seance.excuses
-    assert importe.seance.secretaire == original.seance.secretaire
-    assert importe.collectivite.siret == original.collectivite.siret
-    assert importe.collectivite.president == original.collectivite.president
+def _lu(chemin: Path) -> dict[str, Any]:
+    donnees: dict[str, Any] = YAML(typ="safe").load(chemin.read_text(encoding="utf-8"))
+    return donnees
+
+
+def _texte(valeur: object) -> object:
+    return str(valeur) if valeur is not None else None
+
+
+def _memes_faits(original: Dossier, importe: dict[str, Any]) -> None:
+    """What the facts give equals what the documents were made from. The rest (names and
+    addresses, the rapport's text, the avis's commission, the acquittement's dates…) is « À
+    COMPLÉTER » by hand: no fact states it."""
+    seance = importe["seance"]
+    assert seance["date"] == original.seance.date
+    assert seance["presents"] == [str(p) for p in original.seance.presents]
+    assert seance["excuses"] == [str(p) for p in original.seance.excuses]
+    assert seance["secretaire"] == str(original.seance.secretaire)
+    assert seance["president"] == str(original.seance.president)
+    assert seance["pouvoirs"] == [
+        {"mandant": str(p.mandant), "mandataire": str(p.mandataire)} for p in original.seance.pouvoirs
+    ]
+    collectivite = importe["collectivite"]
+    assert collectivite["siret"].replace(" ", "") == original.collectivite.siret.replace(" ", "")
+    assert collectivite["president"] == str(original.collectivite.president)
+    assert collectivite["qualite_president"] == original.collectivite.qualite_president
+    assert collectivite["directeur_general"] == {
+        "personne": str(original.collectivite.directeur_general.personne),
+        "qualite": original.collectivite.directeur_general.qualite,
+    }
+    affaires = {a["deliberation"]["numero"]: a for a in importe["affaires"]}
+    assert len(affaires) == len(original.affaires)
     for attendue in original.affaires:
-        affaire = importe.affaire(attendue.id)
-        assert affaire.montant == attendue.montant
-        # the templates do not print an opération's AP: the four figures and the codes are compared
-        assert [i.model_copy(update={"autorisation_programme": None}) for i in affaire.imputations] == [
-            i.model_copy(update={"autorisation_programme": None}) for i in attendue.imputations
+        affaire = affaires[attendue.deliberation.numero]
+        assert [
+            (
+                i["code_operation"],
+                i["imputation"],
+                i["libelle"],
+                i["credits_paiement"],
+                i["disponible"],
+                i["proposition"],
+            )
+            for i in affaire["imputations"]
+        ] == [
+            (i.code_operation, i.imputation, i.libelle, i.credits_paiement, i.disponible, i.proposition)
+            for i in attendue.imputations
         ]
-        assert affaire.beneficiaire.siret == attendue.beneficiaire.siret
-        assert affaire.beneficiaire.nom == attendue.beneficiaire.nom
-        assert affaire.rapport.numero == attendue.rapport.numero
-        assert affaire.rapport.avis == attendue.rapport.avis
-        assert affaire.deliberation.numero == attendue.deliberation.numero
-        assert affaire.deliberation.vote == attendue.deliberation.vote
-        assert affaire.deliberation.acquittement == attendue.deliberation.acquittement
+        beneficiaire = affaire["beneficiaire"]
+        if (
+            attendue.convention is not None or beneficiaire["siret"]
+        ):  # without a convention, no act may state it
+            assert beneficiaire["siret"].replace(" ", "") == attendue.beneficiaire.siret.replace(" ", "")
+        assert affaire["rapport"]["numero"] == attendue.rapport.numero
+        assert affaire["rapport"]["avis"]["date"] == attendue.rapport.avis.date
+        vote = attendue.deliberation.vote
+        if vote is not None:
+            assert affaire["deliberation"]["vote"]["pour"] == vote.pour
+            assert affaire["deliberation"]["vote"]["contre"] == vote.contre
+        assert len(affaire["deliberation"]["articles"]) == len(attendue.deliberation.articles)
+        if attendue.deliberation.acquittement is not None:
+            assert affaire["deliberation"]["acquittement"]["identifiant"] == (
+                attendue.deliberation.acquittement.identifiant
+            )
         if attendue.convention is not None:
-            assert affaire.convention is not None
-            assert affaire.beneficiaire.representant == attendue.beneficiaire.representant
-            for champ in ("debut", "fin", "date_limite_bilan", "annee", "signataire_beneficiaire"):
-                assert getattr(affaire.convention, champ) == getattr(attendue.convention, champ)
+            convention = affaire["convention"]
+            assert beneficiaire["representant"] == {
+                "personne": str(attendue.beneficiaire.representant.personne),
+                "qualite": attendue.beneficiaire.representant.qualite,
+            }
+            for champ in ("debut", "fin", "date_limite_bilan", "annee"):
+                assert convention[champ] == getattr(attendue.convention, champ), champ
+            assert convention["signataire_beneficiaire"]["personne"] == str(
+                attendue.convention.signataire_beneficiaire.personne
+            )
         budget = attendue.annexe_budget
         if budget is not None:
-            assert affaire.annexe_budget is not None
-            assert [ligne.montant for ligne in affaire.annexe_budget.lignes] == [
-                l.montant for l in budget.lignes
+            [lu] = [a for a in affaire["annexes"] if a["type"] == "budget"]
+            assert [Decimal(str(ligne["montant"])) for ligne in lu["lignes"]] == [
+                ligne.montant for ligne in budget.lignes
             ]
 
 
-def _regenerer_et_verifier(dossier: Dossier, dest: Path) -> None:
-    fichiers = actes62.generate(dossier, dest, force=True)
-    propres = {f.code for f in actes62.check(dossier)}
-    documents = [f for f in actes62.check(dossier, fichiers) if f.code not in propres]
-    assert documents == []
-
-
-def test_seance_complete_round_trip(tmp_path: Path) -> None:
+def test_seance_facts_read_from_documents(tmp_path: Path) -> None:
     original = actes62.load(EXEMPLES / "seance-2026-03" / "dossier.yaml")
-    # the affaires with a convention: their documents state every fact the model requires
-    complet = original.avec(affaires=[a for a in original.affaires if a.convention is not None])
-    actes62.generate(complet, tmp_path / "docs")
+    actes62.generate(original, tmp_path / "docs")
     texte = _importer(tmp_path / "docs", tmp_path / "importe.yaml")
     assert f"{A_VERIFIER} :" not in texte
-    assert f"{A_COMPLETER} :" not in texte
-    importe = actes62.load(tmp_path / "importe.yaml")
-    _memes_faits(complet, importe)
-    # payment schedules and plans de financement are not imported yet: the amounts their texts
-    # cite are the only thing the rules find (M004), nothing else
-    assert {f.code for f in actes62.check(importe) if f.severity == "error"} <= {"M004"}
-    _regenerer_et_verifier(importe, tmp_path / "regeneres")
+    _memes_faits(original, _lu(tmp_path / "importe.yaml"))
 
 
-def test_lianes_round_trip_keeps_its_disagreements(tmp_path: Path) -> None:
+def test_lianes_keeps_its_disagreements(tmp_path: Path) -> None:
     original = actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml")
     actes62.generate(original, tmp_path / "docs")
     texte = _importer(tmp_path / "docs", tmp_path / "importe.yaml")
-    assert f"{A_COMPLETER} :" not in texte
-    importe = actes62.load(tmp_path / "importe.yaml")
-    _memes_faits(original, importe)
+    _memes_faits(original, _lu(tmp_path / "importe.yaml"))
     # the published dossier's known disagreements, each side named
     blocs = _blocs(texte)
     assert any("2022-01-23" in b and "2022-01-24" in b and "rapport" in b for b in blocs)
     assert any("2023-03-25" in b and "2024-03-25" in b for b in blocs)
     assert any("2025-09-02" in b and "2025-09-15" in b and "convention" in b for b in blocs)
     assert any("annexe 2" in b and "annexe 3" in b for b in blocs)
-    _regenerer_et_verifier(importe, tmp_path / "regeneres")
 
 
 def test_missing_facts_fail_only_where_to_complete(tmp_path: Path) -> None:
@@ -107,6 +142,38 @@ def test_missing_facts_fail_only_where_to_complete(tmp_path: Path) -> None:
         assert probleme.ligne is not None
         avant = lignes[probleme.ligne - 2]
         assert f"{A_COMPLETER} :" in avant, (probleme, avant)
+
+
+_FIXE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\[[^\]]*\]|\*\*")
+
+
+def test_importer_holds_no_template_wording() -> None:
+    """The importer reads facts and structure, never a template's sentences: no run of 3 words
+    written by a shipped template appears in its source."""
+    source = " ".join(Path(importer_module.__file__).read_text(encoding="utf-8").casefold().split())
+    modeles = Path(importer_module.__file__).resolve().parents[2] / "templates"
+    textes = sorted(modeles.glob("*.txt"))
+    assert textes
+    trouves = []
+    for fichier in textes:
+        for ligne in fichier.read_text(encoding="utf-8").splitlines():
+            for morceau in _FIXE.split(ligne):
+                mots = morceau.casefold().split()
+                for i in range(len(mots) - 2):
+                    suite = " ".join(mots[i : i + 3])
+                    if re.search(r"\w", suite) and suite in source:
+                        trouves.append((fichier.name, suite))
+    assert trouves == []
+
+
+def test_template_wording_test_can_fail() -> None:
+    """The same search finds a template's words in a text that holds them."""
+    ligne = "[Séance] PRÉSIDENCE DE {{ seance.president.civilite_longue | upper }}"
+    mots = " ".join(m for morceau in _FIXE.split(ligne) for m in morceau.casefold().split())
+    assert mots == "présidence de"
+    ligne = "[Body Text] Vu le rapport {{ collectivite.president | du }}"
+    mots = " ".join(m for morceau in _FIXE.split(ligne) for m in morceau.casefold().split())
+    assert "vu le rapport" in mots
 
 
 def _blocs(texte: str) -> list[str]:
@@ -148,7 +215,7 @@ def test_corpus_disagreements_are_to_check(nom: str, tmp_path: Path) -> None:
     from tests.corpus.mesure import construire
 
     dossier = construire(nom, tmp_path, pdf=False)
-    donnees, desaccords = importer([dossier])
+    _, desaccords = importer([dossier])
     resultat = importer_detail([dossier])
     sortie = tmp_path / "importe.yaml"
     ecrire_import(resultat, sortie)
@@ -172,7 +239,7 @@ def test_cli_import_counts(tmp_path: Path) -> None:
     assert main(["import", str(tmp_path / "docs"), "-o", str(tmp_path / "d.yaml")], sortie) == 0
     message = sortie.getvalue()
     assert re.search(r"\d+ faits lus, [1-9]\d* désaccords à vérifier", message), message
-    assert "0 champ à compléter" in message
+    assert re.search(r"[1-9]\d* champs à compléter", message), message
 
 
 def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -684,13 +684,12 @@ def _deliberation(
     if acte is not None:
         acquittement = _carte(8)
         acquittement["identifiant"] = str(acte.valeur)
-        for cle in ("date_transmission", "date_reception", "date_publication"):
-            b.completer(
-                acquittement,
-                cle,
-                f"{ident}.deliberation.acquittement.{cle}",
-                "une date de l'accusé de réception",
-            )
+        for cle, quoi in (
+            ("date_transmission", "le jour où l'acte a été transmis (AAAA-MM-JJ)"),
+            ("date_reception", "le jour où la préfecture l'a reçu (AAAA-MM-JJ)"),
+            ("date_publication", "le jour de sa publication (AAAA-MM-JJ)"),
+        ):
+            b.completer(acquittement, cle, f"{ident}.deliberation.acquittement.{cle}", quoi)
         carte["acquittement"] = acquittement
     del signataire  # the signatory of the acts is the collectivité's directeur général
     return carte
