@@ -581,8 +581,6 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
     b.completer(beneficiaire, "siege", f"{ident}.beneficiaire.siege", "l'adresse du siège ({lignes: [...]})")
     representant = _premier(affaire.faits(Sorte.PERSONNE, Role.REPRESENTANT_BENEFICIAIRE))
     signataire = _signataire(representant)
-    if signataire is None and representant is not None and isinstance(representant.valeur, Personne):
-        signataire = None
     b.ecrire(
         beneficiaire,
         "representant",
@@ -677,9 +675,6 @@ def _deliberation(
     elif document is not None:
         carte["etat"] = "projet"
         b.commenter(carte, "etat", "déduit : la délibération n'écrit aucun vote")
-    signataire = next(
-        (s for f in _de(document, Sorte.PERSONNE, Role.SIGNATAIRE) if (s := _signataire(f)) is not None), None
-    )
     acte = next(iter(_de(document, Sorte.IDENTIFIANT_ACTES)), None)
     if acte is not None:
         acquittement = _carte(8)
@@ -691,7 +686,6 @@ def _deliberation(
         ):
             b.completer(acquittement, cle, f"{ident}.deliberation.acquittement.{cle}", quoi)
         carte["acquittement"] = acquittement
-    del signataire  # the signatory of the acts is the collectivité's directeur général
     return carte
 
 
