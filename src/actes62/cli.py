@@ -1,5 +1,5 @@
 """The `actes62` command: check, audit, generate, transmission, publication, export, rules, exemple,
-modele, schema, new, import-tableur.
+modele, schema, new, import-tableur, import.
 
 Exit codes (as ruff's): 0 no error found, 1 findings of severity error, 2 bad input or internal
 failure. Messages are French; a user's mistake never shows a Python traceback (set
@@ -446,6 +446,25 @@ def _commande_import_tableur(arguments: argparse.Namespace, sortie: TextIO) -> i
     return EXIT_OK
 
 
+def _commande_import(arguments: argparse.Namespace, sortie: TextIO) -> int:
+    from actes62.importer import ecrire_import, importer_detail
+
+    destination = Path(arguments.sortie)
+    if (destination.exists() or destination.is_symlink()) and not arguments.force:
+        from actes62.errors import FichierExistant
+
+        raise FichierExistant(destination)
+    resultat = importer_detail([Path(p) for p in arguments.fichiers])
+    ecrire_import(resultat, destination, force=arguments.force)
+    print(
+        f"{destination} écrit : {_pluriel(resultat.faits_lus, 'fait lu', 'faits lus')}, "
+        f"{_pluriel(len(resultat.desaccords), 'désaccord à vérifier', 'désaccords à vérifier')} (« À VÉRIFIER »), "
+        f"{_pluriel(len(resultat.a_completer), 'champ à compléter', 'champs à compléter')} (« À COMPLÉTER »).",
+        file=sortie,
+    )
+    return EXIT_OK
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -608,6 +627,19 @@ def _parseur() -> argparse.ArgumentParser:
     export.add_argument("-o", "--sortie", required=True, help="le fichier CSV à écrire")
     export.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
     export.set_defaults(action=_commande_export)
+
+    importe = sous.add_parser(
+        "import",
+        help="écrire le dossier YAML que décrivent des documents existants",
+        description="Lit les documents DOCX/PDF (ou les dossiers qui les contiennent), les regroupe par "
+        "affaire et écrit le dossier qu'ils décrivent, chaque fait une fois. Là où les documents se "
+        "contredisent, un commentaire « À VÉRIFIER » cite chaque côté ; ce qu'ils ne disent pas est "
+        "laissé vide avec un commentaire « À COMPLÉTER ».",
+    )
+    importe.add_argument("fichiers", nargs="+", help="documents DOCX/PDF ou dossiers à importer")
+    importe.add_argument("-o", "--sortie", required=True, help="le dossier YAML à écrire")
+    importe.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    importe.set_defaults(action=_commande_import)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="format de sortie")

@@ -486,7 +486,7 @@ _ET_L = re.compile(r"^\W*et\s+(?:l['’]|la\s|le\s)", re.IGNORECASE)
 _CIVILITE = r"(?:Monsieur|Madame|M\.|Mme|Mlle)"
 _NOM_PROPRE = r"(?:[A-ZÉÈÊÀÂÎÏÔÖÛÜÇ][\w'’ÉÈÊÀÂÎÏÔÖÛÜÇéèêëàâîïôöûüç-]*)"
 _REPRESENTE = re.compile(
-    rf"repr[ée]sent[ée]e?\s+par\s+(?:(?:son|sa|le|la|leur)\s+(?P<fonction>[^,;\n]{{2,60}}),\s*)?{_CIVILITE}\s+(?P<nom>{_NOM_PROPRE}(?:\s+{_NOM_PROPRE}){{0,3}})\s*,?\s*(?P<qualite>[^,;\n]{{0,90}})?"
+    rf"repr[ée]sent[ée]e?\s+par\s+(?:(?:son|sa|le|la|leur)\s+(?P<fonction>[^,;\n]{{2,60}}),\s*)?(?P<civilite>{_CIVILITE})\s+(?P<nom>{_NOM_PROPRE}(?:\s+{_NOM_PROPRE}){{0,3}})\s*,?\s*(?P<qualite>[^,;\n]{{0,90}})?"
 )
 _SIGNATURE_NOM = re.compile(
     r"(?<![\w'])(?P<nom>(?:[A-ZÉÈ][a-zéèëêïîôöüç]+(?:-[A-ZÉÈ][a-zéèëêïîôöüç]+)?\s+){1,2}"
@@ -558,7 +558,8 @@ def _parties(lecteur: _Lecteur, piece: TextPiece) -> None:
         qui = _partie_locale(texte, m.start()) or lecteur.partie or _partie_de(texte[: m.start()])
         role = Role.REPRESENTANT_COLLECTIVITE if qui is Role.COLLECTIVITE else Role.REPRESENTANT_BENEFICIAIRE
         qualite = (m["qualite"] or "").strip() or (m["fonction"] or "").strip() or None
-        lecteur.ajouter(Sorte.PERSONNE, role, Personne(m["nom"].strip(), qualite), piece, m.start(), m.end())
+        personne = Personne(m["nom"].strip(), qualite, civilite(m["civilite"]))
+        lecteur.ajouter(Sorte.PERSONNE, role, personne, piece, m.start(), m.end())
     if (
         lecteur.partie is Role.BENEFICIAIRE
         and (nom := _nom_beneficiaire_partie(texte)) is not None
@@ -732,6 +733,47 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
             n = int(nombre[1]) if nombre else _membres_listes(liste)
         if n or nombre:
             lecteur.ajouter(Sorte.PRESENCE, role, n, piece, m.start(), m.end() + len(liste))
+        _membres_nommes(lecteur, piece, role, m.end(), liste)
+    for m in _SEANCE_PERSONNE.finditer(texte):
+        role = Role.SECRETAIRE_SEANCE if m["secretaire"] else Role.PRESIDENT_SEANCE
+        personne = Personne(" ".join(m["nom"].split()), None, civilite(m["civilite"]))
+        lecteur.ajouter(Sorte.PERSONNE, role, personne, piece, m.start("nom"), m.end("nom"))
+
+
+def civilite(mot: str | None) -> str | None:
+    """« M. » or « Mme » for a civilité as written (« Monsieur », « MADAME », « Mlle »…)."""
+    if mot is None:
+        return None
+    plie = pliage(mot).rstrip(".")
+    return "M." if plie in ("m", "monsieur") else "Mme" if plie in ("mme", "madame", "mlle") else None
+
+
+_MEMBRE = re.compile(rf"(?P<civilite>{_CIVILITE})\s+(?P<nom>{_NOM_PROPRE}(?:[\s-]+{_NOM_PROPRE}){{0,4}})")
+_SEANCE_PERSONNE = re.compile(
+    r"(?i:(?P<secretaire>secr[ée]taire(?:\s+de\s+s[ée]ance)?\s*:)|pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par)\s*"
+    rf"(?P<civilite>{_CIVILITE}|MONSIEUR|MADAME)\s+(?P<nom>{_NOM_PROPRE}(?:[\s-]+{_NOM_PROPRE}){{0,4}})"
+)
+
+
+def _membres_nommes(lecteur: _Lecteur, piece: TextPiece, role: Role, debut: int, liste: str) -> None:
+    """Each member a list of attendance names, as a person (« M. Jean DUPONT »); in a list of
+    proxies, an entry naming two people is the one who gives the proxy, then the one who holds it
+    (the holder is the fact's `cle`)."""
+    for entree in re.finditer(r"[^,;]+", liste):
+        membres = list(_MEMBRE.finditer(entree[0]))
+        if role is Role.POUVOIRS:
+            if len(membres) != 2:
+                continue
+            titulaire = membres[1]
+            cle: str | None = f"{civilite(titulaire['civilite'])} {' '.join(titulaire['nom'].split())}"
+            membres = membres[:1]
+        else:
+            cle = None
+        for m in membres:
+            personne = Personne(" ".join(m["nom"].split()), None, civilite(m["civilite"]))
+            position = debut + entree.start() + m.start()
+            fin = debut + entree.start() + m.end()
+            lecteur.ajouter(Sorte.PERSONNE, role, personne, piece, position, fin, cle=cle)
 
 
 # --- the whole document --------------------------------------------------------------------------------

@@ -102,6 +102,8 @@ class Role(StrEnum):
     PRESENTS = "présents"
     EXCUSES = "excusés"
     POUVOIRS = "pouvoirs"
+    PRESIDENT_SEANCE = "président de séance"
+    SECRETAIRE_SEANCE = "secrétaire de séance"
     # tables
     BUDGET = "tableau de montants"
     IMPUTATION = "tableau d'imputation"
@@ -129,6 +131,7 @@ class Periode:
 class Personne:
     nom: str
     qualite: str | None = None
+    civilite: str | None = None  # « M. » or « Mme », when the document writes one
 
 
 @dataclass(frozen=True)
