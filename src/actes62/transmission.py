@@ -154,7 +154,8 @@ def preparer_transmission(
     from actes62.checks.findings import Severity
     from actes62.checks.rules import check_et_ecartes
 
-    findings, _, _ = check_et_ecartes(dossier, [], source=source)
+    # the annexes' files (R006) are checked below, with the ACTES data, all reported at once (exit 2)
+    findings, _, _ = check_et_ecartes(dossier, [], source=source, ignore=["R006"])
     if has_errors(findings):
         raise TransmissionRefusee(findings, sum(1 for f in findings if f.severity is Severity.ERROR))
     racine = (

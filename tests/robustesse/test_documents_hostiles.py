@@ -600,6 +600,7 @@ def test_a_hostile_document(
     chemin = cas.faire(tmp_path, modeles, lambda: request.getfixturevalue("bombe_2_go"))
     dossier_seance = tmp_path / "seance.yaml"
     shutil.copy(SEANCE, dossier_seance)
+    shutil.copytree(SEANCE.parent / "pieces", tmp_path / "pieces")  # the annexes' files it names
     arguments: list[str | Path] = (
         ["check", dossier_seance.name, chemin.name] if commande == "check" else ["audit", chemin.name]
     )
