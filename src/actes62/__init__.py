@@ -1,8 +1,8 @@
-"""actes62 — the acts of a Commission Permanente: typed model, French forms, documents, checks.
+r"""actes62 — the acts of a Commission Permanente: typed model, French forms, documents, checks.
 
     >>> import actes62
-    >>> dossier = actes62.load("examples/lianes-2025/dossier.yaml")  # doctest: +SKIP
-    >>> actes62.euros(dossier.affaires[0].montant)  # doctest: +SKIP
+    >>> dossier = actes62.load("examples/lianes-2025/dossier.yaml")
+    >>> actes62.euros(dossier.affaires[0].montant)
     '9\u202f380\xa0€'
 
 The data flow one way: `load` (dossier file → `Dossier`), `generate` / `render_document` (→ DOCX,
