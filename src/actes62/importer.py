@@ -7,7 +7,7 @@ best (the délibération, then the convention, the rapport, the annexes). Where 
 YAML lists each side and where it is written. What the model requires but no document states is an
 empty placeholder with a `# À COMPLÉTER` comment: the file then fails to load only there.
 
-    >>> donnees, desaccords = importer([Path("documents/")])  # doctest: +SKIP
+    donnees, desaccords = importer([Path("documents/")])
 """
 
 from __future__ import annotations
