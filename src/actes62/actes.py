@@ -64,6 +64,10 @@ _PARTIES = (
 MOTIF_IDENTIFIANT = f"^{_PARTIES}$"
 """An ACTES identifier: département-SIREN-AAAAMMJJ-numéro interne-nature (no « -1-1 »)."""
 
+SUFFIXE_ACCUSE = "-1-1"
+"""What the accusé de réception adds to the identifier: the transmission of the act (1), its first
+message (1)."""
+
 _IDENTIFIANT = re.compile(rf"^{_PARTIES}(?:-(?P<transaction>\d)-(?P<serie>\d{{1,3}}))?$")
 _DANS_TEXTE = re.compile(
     rf"(?<![\w-]){_PARTIES}(?:-(?P<transaction>\d)-(?P<serie>\d{{1,3}}))?(?![A-Za-z0-9_])"
@@ -139,7 +143,7 @@ class IdentifiantActes:
     @property
     def accuse(self) -> str:
         """As the accusé de réception stamps it: the transmission of an act (1), first message (1)."""
-        return f"{self}-1-1"
+        return f"{self}{SUFFIXE_ACCUSE}"
 
     def nom_fichier(self, rang: int, extension: str, typologie: str | None = None) -> str:
         """The name a tiers gives the files of a transmission (S²LOW's standard name): the message

@@ -465,6 +465,12 @@ def _commande_import(arguments: argparse.Namespace, sortie: TextIO) -> int:
     return EXIT_OK
 
 
+def _option_modeles(parseur: argparse.ArgumentParser) -> None:
+    parseur.add_argument(
+        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
+    )
+
+
 def _options_regles(parseur: argparse.ArgumentParser) -> None:
     parseur.add_argument(
         "--select",
@@ -524,9 +530,7 @@ def _parseur() -> argparse.ArgumentParser:
     generate.add_argument(
         "--pdf", action="store_true", help="produire aussi les PDF/A (LibreOffice) et le PDF de transmission"
     )
-    generate.add_argument(
-        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
-    )
+    _option_modeles(generate)
     generate.set_defaults(action=_commande_generate)
 
     audit = sous.add_parser(
@@ -592,9 +596,7 @@ def _parseur() -> argparse.ArgumentParser:
     transmission.add_argument(
         "-o", "--sortie", required=True, help="dossier où écrire les dossiers de transmission"
     )
-    transmission.add_argument(
-        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
-    )
+    _option_modeles(transmission)
     transmission.set_defaults(action=_commande_transmission)
 
     publication = sous.add_parser(
@@ -609,9 +611,7 @@ def _parseur() -> argparse.ArgumentParser:
     publication.add_argument("dossier", help="le fichier dossier (YAML)")
     publication.add_argument("-o", "--sortie", required=True, help="dossier où écrire la version publiée")
     publication.add_argument("--force", action="store_true", help="remplacer les fichiers existants")
-    publication.add_argument(
-        "--templates", metavar="MODELES", help="dossier de modèles DOCX propres à la collectivité"
-    )
+    _option_modeles(publication)
     publication.set_defaults(action=_commande_publication)
 
     export = sous.add_parser(

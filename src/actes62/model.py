@@ -885,7 +885,7 @@ class Acquittement(_Modele):
     def identifiant_accuse(self) -> str:
         """The identifier as the accusé de réception stamps it on the act: the ACTES identifier and
         the « -1-1 » the préfecture's application adds (version and document number)."""
-        return f"{self.identifiant}-1-1"
+        return f"{self.identifiant}{actes_.SUFFIXE_ACCUSE}"
 
     def partie(self, nom: str) -> str:
         trouve = _ACTES_ID.match(self.identifiant)

@@ -34,6 +34,7 @@ from actes62.model import (
     DocumentKind,
     Dossier,
 )
+from actes62.pieces import verifier_fichier
 
 if TYPE_CHECKING:
     from actes62.checks.findings import Finding
@@ -89,20 +90,8 @@ def _fichier_annexe(annexe: AnnexeDocument, racine: Path) -> Path | str:
             f"l'annexe « {annexe.titre} » n'a pas de fichier : la préfecture recevrait l'acte sans "
             "elle ; donnez le PDF de la pièce (« fichier: », chemin relatif au dossier)"
         )
-    base = racine.resolve()
-    chemin = (base / annexe.fichier).resolve()
-    if not chemin.is_relative_to(base):
-        return f"le fichier « {annexe.fichier} » est hors du dossier {base}"
-    if not chemin.is_file():
-        return f"le fichier « {annexe.fichier} » est introuvable (cherché en {chemin})"
-    try:
-        with chemin.open("rb") as flux:
-            debut = flux.read(5)
-    except OSError as exc:
-        return f"le fichier « {annexe.fichier} » est illisible ({exc.strerror or exc})"
-    if debut != b"%PDF-":
-        return f"le fichier « {annexe.fichier} » n'est pas un PDF"
-    return chemin
+    chemin, probleme = verifier_fichier(racine.resolve(), annexe.fichier)
+    return chemin if probleme is None else probleme
 
 
 def _verifier(

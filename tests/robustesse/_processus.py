@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DELAI_MAX", "MEMOIRE_MAX", "Resultat", "lancer", "verifier"]
+__all__ = ["DELAI_MAX", "MEMOIRE_MAX", "Resultat", "borner", "lancer", "verifier"]
 
 MEMOIRE_MAX = 500 * 1024 * 1024
 """The address space a run may use (500 Mo)."""
@@ -50,7 +50,8 @@ _CAP_DAC_OVERRIDE = 1
 _CAP_DAC_READ_SEARCH = 2
 
 
-def _borner() -> None:
+def borner() -> None:
+    """In the child, before exec: its address space limited to MEMOIRE_MAX."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMOIRE_MAX, MEMOIRE_MAX))
 
 
@@ -58,7 +59,7 @@ def _borner_sans_passe_droits() -> None:
     """Also take from the run root's power to read what its rights forbid (dropped from the
     capability bounding set, so the program run has them no more): a file or folder of mode 000
     then really cannot be read, as for any user."""
-    _borner()
+    borner()
     if os.geteuid() == 0:
         libc = ctypes.CDLL(None, use_errno=True)
         for capacite in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
@@ -90,7 +91,7 @@ def lancer(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=environnement,
-        preexec_fn=_borner_sans_passe_droits if sans_passe_droits else _borner,
+        preexec_fn=_borner_sans_passe_droits if sans_passe_droits else borner,
         start_new_session=True,
     )
     try:

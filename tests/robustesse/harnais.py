@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import signal
 import subprocess
 import sys
@@ -21,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-MEMOIRE_MAX = 500 * 1024 * 1024
-"""Address space of the command, in bytes."""
-DUREE_MAX = 10.0
+from tests.robustesse._processus import DELAI_MAX, borner
+
+DUREE_MAX = DELAI_MAX
 """Seconds a case may take, start-up included."""
 
 EXEMPLE = Path(__file__).resolve().parents[2] / "examples" / "lianes-2025" / "dossier.yaml"
@@ -43,10 +42,6 @@ class Resultat:
     stdout: str
     stderr: str
     duree: float
-
-
-def _limiter() -> None:  # in the child, before exec
-    resource.setrlimit(resource.RLIMIT_AS, (MEMOIRE_MAX, MEMOIRE_MAX))
 
 
 def lancer(
@@ -69,7 +64,7 @@ def lancer(
             stdout=sortie,
             stderr=subprocess.PIPE,
             env=environnement,
-            preexec_fn=_limiter,
+            preexec_fn=borner,
             start_new_session=True,
         )
         try:

@@ -14,6 +14,7 @@ that reads most like the render's, figures aside.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "attendus",
     "cle",
     "cles_dans",
+    "cles_du_document",
     "cles_du_rendu",
     "place_dans",
     "rendu_attendu",
@@ -138,12 +140,9 @@ def _forme(texte: str) -> str:
     return " ".join(_CHIFFRES.sub("#", texte.casefold()).split())[:300]
 
 
-def _cles(
-    sorte: str, faits: FaitsDocument, piece: TextPiece | None, debut: int, fin: int | None
-) -> list[tuple[str, object]]:
-    """The keys (`cle`) of the facts of this sort `faits` finds in [debut, fin) of `piece` (all
-    pieces when None)."""
-    listes: dict[str, tuple[Trouve[Any], ...]] = {
+def _listes(faits: FaitsDocument) -> dict[str, tuple[Trouve[Any], ...]]:
+    """The facts found, by sort (as `Attendu.sorte` names them; act numbers are read apart)."""
+    return {
         "montant": faits.montants,
         "pourcentage": faits.pourcentages,
         "date": faits.dates,
@@ -152,8 +151,34 @@ def _cles(
         "resultat": faits.resultats,
         "actes": faits.identifiants_actes,
     }
+
+
+def cles_du_document(
+    document: ReadDocument, faits: FaitsDocument, en_tableau: bool
+) -> Counter[tuple[str, object]]:
+    """How many times the document states each fact (`cle`), in its tables only when `en_tableau`;
+    outside tables, a bare number may also be a percentage whose « % » column a PDF lost."""
+    compte: Counter[tuple[str, object]] = Counter()
+    for sorte, trouves_ in _listes(faits).items():
+        compte.update(
+            cle(Attendu(sorte, t.valeur, t.piece, t.debut, t.fin))
+            for t in trouves_
+            if t.piece.in_table or not en_tableau
+        )
+    pieces = [p for p in document.pieces if not p.is_header and (p.in_table or not en_tableau)]
+    compte.update(("numero", m[1]) for p in pieces for m in NUMERO_ACTE.finditer(p.text))
+    if not en_tableau:
+        compte.update(("pourcentage", t.valeur) for t in faits.montants if not t.marque)
+    return compte
+
+
+def _cles(
+    sorte: str, faits: FaitsDocument, piece: TextPiece | None, debut: int, fin: int | None
+) -> list[tuple[str, object]]:
+    """The keys (`cle`) of the facts of this sort `faits` finds in [debut, fin) of `piece` (all
+    pieces when None)."""
     cles: list[tuple[str, object]] = []
-    for trouve in listes[sorte]:
+    for trouve in _listes(faits)[sorte]:
         if piece is None or (
             trouve.piece is piece and debut <= trouve.debut < (fin if fin is not None else len(piece.text))
         ):

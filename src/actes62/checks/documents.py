@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from stdnum.fr import siret as stdnum_siret
 
-from actes62.checks.attendus import Attendu, attendus, cles_dans, cles_du_rendu, place_dans
+from actes62.checks.attendus import Attendu, attendus, cles_dans, cles_du_document, cles_du_rendu, place_dans
 from actes62.checks.attendus import cle as cle_fait
 from actes62.checks.context import (
     Context,
@@ -140,26 +140,6 @@ def _quoi(attendu: Attendu, rendu: ReadDocument) -> str:
     return f"« {excerpt(attendu.piece.text, attendu.debut, attendu.fin, marge=40)} »"
 
 
-def _cles_du_document(document: IdentifiedDocument, en_tableau: bool) -> Counter[tuple[str, object]]:
-    """How many times the document states each fact (`attendus.cle`), in its tables only when
-    `en_tableau`; a bare number of a PDF may be a percentage whose « % » column was lost."""
-    faits = document.faits
-    compte: Counter[tuple[str, object]] = Counter()
-    for sorte in ("montant", "pourcentage", "date", "siret", "voix", "resultat", "actes"):
-        for piece_cle in cles_dans(sorte, document.document, faits):
-            compte[piece_cle] += 1
-    if en_tableau:
-        compte = Counter()
-        for sorte in ("montant", "pourcentage", "date", "siret", "voix", "resultat", "actes", "numero"):
-            for piece in document.document.pieces:
-                if piece.in_table and not piece.is_header:
-                    compte.update(cles_dans(sorte, document.document, faits, piece))
-        return compte
-    compte.update(cles_dans("numero", document.document, faits))
-    compte.update(("pourcentage", t.valeur) for t in faits.montants if not t.marque)
-    return compte
-
-
 def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
     """Chaque fait que le modèle de document écrit pour l'affaire est bien dans le document : le
     modèle (celui livré avec actes62, ou ceux de la collectivité donnés par `--templates`) est
@@ -179,7 +159,7 @@ def chiffre_attendu_manquant(ctx: Context) -> Iterator[Draft]:
         groupes: dict[tuple[tuple[str, object], bool], list[Attendu]] = {}
         for attendu in attendus(rendu, faits_rendu):
             groupes.setdefault((cle_fait(attendu), attendu.en_tableau and tableaux), []).append(attendu)
-        ecrits = {en_tableau: _cles_du_document(document, en_tableau) for en_tableau in (False, True)}
+        ecrits = {t: cles_du_document(lu, document.faits, en_tableau=t) for t in (False, True)}
         for (cle_attendue, en_tableau), liste in groupes.items():
             manque = len(liste) - ecrits[en_tableau][cle_attendue]
             for attendu in liste:
