@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 from ruamel.yaml import YAML
 
 import actes62
+from actes62 import calque
 from actes62 import importer as importer_module
+from actes62.checks.releve import releve
+from actes62.checks.rules import audit
 from actes62.cli import main
 from actes62.errors import DossierInvalide
 from actes62.importer import A_COMPLETER, A_VERIFIER, ecrire_import, importer, importer_detail
+from actes62.load import chemin_lisible
 from actes62.model import Dossier
+from actes62.read import read_document
 from tests.corpus.mesure import lire_cle
 
 EXEMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -258,3 +265,174 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(casse), "-o", str(existant)]) == 2
     assert "existe déjà" in capsys.readouterr().err
     assert existant.read_text(encoding="utf-8") == "garde-moi\n"
+
+
+# --- the round trip: documents → import → documents -----------------------------------------------
+
+
+def _completer_par_exemples(donnees: Any) -> set[str]:
+    """Fill the fields left « À COMPLÉTER » with the model's example for them; their paths."""
+    places = calque.chemins(donnees)
+    remplis = set()
+    for carte in [c for c in _cartes(donnees)]:
+        for cle, valeur in list(carte.items()):
+            if valeur == "":
+                chemin = places[(id(carte), cle)]
+                carte[cle] = calque.exemple_du_champ(chemin)
+                assert carte[cle] is not None, chemin
+                remplis.add(chemin_lisible(chemin))
+    return remplis
+
+
+def _cartes(valeur: Any) -> list[Any]:
+    if isinstance(valeur, dict):
+        return [valeur, *(c for v in valeur.values() for c in _cartes(v))]
+    if isinstance(valeur, list):
+        return [c for v in valeur for c in _cartes(v)]
+    return []
+
+
+def _textes(chemin: Path) -> list[str]:
+    return [" ".join(p.text.split()) for p in read_document(chemin).pieces if p.text.strip()]
+
+
+def _faits(dossier: Path) -> dict[str, Counter[tuple[str, str, str]]]:
+    """Every fact each document states, by document (its act number and kind)."""
+    resultat: dict[str, Counter[tuple[str, str, str]]] = {}
+    for affaire in releve([dossier]).affaires:
+        for document in affaire.documents:
+            cle = document.chemin.name.split("_", 1)[1]
+            resultat[cle] = Counter((f.sorte.name, f.role.name, f.valeur_texte()) for f in document.faits)
+    return resultat
+
+
+# What no document states, so that the import leaves it to complete: the tribunal and the séance's
+# town (no template writes them), the title of an annex given as a file, the ACTES code of a séance
+# whose acts are still projects, and what only a convention would say of a beneficiary without one.
+RESTANTS = {
+    "lianes-2025": {
+        "collectivite.tribunal_administratif",
+        "seance.lieu",
+        "affaires[0].annexes[0].titre",
+    },
+    "seance-2026-03": {
+        "collectivite.code_departement",
+        "collectivite.tribunal_administratif",
+        "seance.lieu",
+        "affaires[1].beneficiaire.forme_juridique",
+        "affaires[1].beneficiaire.siret",
+        "affaires[1].beneficiaire.siege",
+        "affaires[1].beneficiaire.representant",
+        "affaires[2].annexes[1].titre",
+    },
+}
+# What the import does not give back: a délibération that names the members who do not take part
+# in the vote, instead of counting them, gives no count to read.
+NON_RENDUS = {
+    "seance-2026-03": {"2026-102_deliberation.docx": ["Ne prend pas part au vote : Mme Sylvie MEYFROIDT"]},
+}
+
+
+@pytest.mark.parametrize("exemple", sorted(RESTANTS))
+def test_import_then_generate_gives_the_documents_back(exemple: str, tmp_path: Path) -> None:
+    """The documents of an example, imported and generated again from the imported dossier (its
+    fields « À COMPLÉTER » filled with any value, since no document states them), say the same
+    text, paragraph by paragraph, and the same facts."""
+    actes62.generate(actes62.load(EXEMPLES / exemple / "dossier.yaml"), tmp_path / "docs")
+    resultat = importer_detail([tmp_path / "docs"])
+    assert _completer_par_exemples(resultat.donnees) == RESTANTS[exemple]
+    ecrire_import(resultat, tmp_path / "importe.yaml")
+    actes62.generate(actes62.load(tmp_path / "importe.yaml"), tmp_path / "regeneres")
+    originaux = {p.name.split("_", 1)[1]: p for p in (tmp_path / "docs").glob("*.docx")}
+    regeneres = {p.name.split("_", 1)[1]: p for p in (tmp_path / "regeneres").glob("*.docx")}
+    assert sorted(regeneres) == sorted(originaux)
+    for nom, original in originaux.items():
+        avant, apres = _textes(original), _textes(regeneres[nom])
+        perdus = [t for t in avant if t not in apres]
+        assert perdus == NON_RENDUS.get(exemple, {}).get(nom, []), nom
+        assert [t for t in apres if t not in avant] == [], nom
+        assert [t for t in avant if t not in perdus] == apres, nom
+    assert _faits(tmp_path / "regeneres") == _faits(tmp_path / "docs")
+
+
+def test_words_are_read_where_the_templates_write_them(tmp_path: Path) -> None:
+    original = actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml")
+    actes62.generate(original, tmp_path / "docs")
+    texte = _importer(tmp_path / "docs", tmp_path / "importe.yaml")
+    lu = _lu(tmp_path / "importe.yaml")
+    affaire, attendue = lu["affaires"][0], original.affaires[0]
+    assert lu["collectivite"]["nom"] == original.collectivite.nom
+    assert lu["collectivite"]["siege"]["lignes"] == original.collectivite.siege.lignes
+    assert lu["seance"]["instance"] == original.seance.instance.value
+    assert affaire["beneficiaire"]["forme_juridique"] == attendue.beneficiaire.forme_juridique.value
+    assert affaire["rapport"]["pole"] == attendue.rapport.pole
+    assert len(affaire["rapport"]["expose"]) == len(attendue.rapport.expose)
+    assert affaire["rapport"]["avis"]["numero"] == attendue.rapport.avis.numero
+    assert affaire["rapport"]["avis"]["avis"] == attendue.rapport.avis.avis
+    assert attendue.convention is not None and attendue.convention.preambule
+    assert len(affaire["convention"]["preambule"]) == len(attendue.convention.preambule)
+    acquittement = attendue.deliberation.acquittement
+    assert acquittement is not None
+    assert affaire["deliberation"]["acquittement"]["date_publication"] == acquittement.date_publication
+    # each value says where it was read
+    assert "# lu là où le modèle l'écrit : lianes-2025_2025-344_rapport.docx" in texte
+
+
+def test_hand_written_documents_round_trip_without_new_disagreement(tmp_path: Path) -> None:
+    """The seed's documents, written by hand in another layout: imported, completed with any
+    value and generated again, the new documents disagree among themselves only where the
+    originals already did (a disagreement is its code and the values on each side)."""
+    from tests.corpus.mesure import construire
+
+    documents = construire("seed_2025_344", tmp_path, pdf=False)
+    resultat = importer_detail([documents])
+    assert resultat.desaccords
+    _completer_par_exemples(resultat.donnees)
+    ecrire_import(resultat, tmp_path / "importe.yaml")
+    actes62.generate(actes62.load(tmp_path / "importe.yaml"), tmp_path / "regeneres")
+
+    def desaccords(chemin: Path) -> set[tuple[str, frozenset[str]]]:
+        return {  # « LEROY » and « Leroy » are one person
+            (f.code, frozenset(v.casefold() for v in f.values.values()))
+            for f in audit([chemin])
+            if f.code.startswith("A0")
+        }
+
+    originaux = desaccords(documents)
+    regeneres = desaccords(tmp_path / "regeneres")
+    assert regeneres
+    assert regeneres <= originaux
+
+
+def test_own_templates_are_read_as_they_write(tmp_path: Path) -> None:
+    """A collectivité's template that words a paragraph otherwise: the import given its
+    templates reads the words there; given the shipped ones, it cannot."""
+    modeles = tmp_path / "modeles"
+    assert main(["modele", "copier", str(modeles)]) == 0
+    convention = modeles / "convention.docx"
+    document = Document(str(convention))
+    [paragraphe] = [p for p in document.paragraphs if "{{ convention.objet }}" in p.text]
+    for run in paragraphe.runs:
+        run.text = run.text.replace("Objet : ", "Cette convention a pour objet : ")
+    assert "Cette convention a pour objet" in paragraphe.text
+    document.save(str(convention))
+    original = actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml")
+    actes62.generate(original, tmp_path / "docs", templates=modeles)
+    assert original.affaires[0].convention is not None
+    objet = original.affaires[0].convention.objet
+    propres = importer_detail([tmp_path / "docs"], templates=modeles).donnees
+    assert propres["affaires"][0]["convention"]["objet"] == objet
+    livres = importer_detail([tmp_path / "docs"]).donnees
+    assert livres["affaires"][0]["convention"]["objet"] != objet
+
+
+def test_cli_import_with_templates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    actes62.generate(actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml"), tmp_path / "docs")
+    absent = tmp_path / "pas-de-modeles"
+    code = main(
+        ["import", str(tmp_path / "docs"), "-o", str(tmp_path / "d.yaml"), "--templates", str(absent)]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "pas-de-modeles" in err and "Traceback" not in err
+    assert not (tmp_path / "d.yaml").exists()

@@ -454,7 +454,8 @@ def _commande_import(arguments: argparse.Namespace, sortie: TextIO) -> int:
         from actes62.errors import FichierExistant
 
         raise FichierExistant(destination)
-    resultat = importer_detail([Path(p) for p in arguments.fichiers])
+    templates = Path(arguments.templates) if arguments.templates else None
+    resultat = importer_detail([Path(p) for p in arguments.fichiers], templates=templates)
     ecrire_import(resultat, destination, force=arguments.force)
     print(
         f"{destination} écrit : {_pluriel(resultat.faits_lus, 'fait lu', 'faits lus')}, "
@@ -634,11 +635,14 @@ def _parseur() -> argparse.ArgumentParser:
         description="Lit les documents DOCX/PDF (ou les dossiers qui les contiennent), les regroupe par "
         "affaire et écrit le dossier qu'ils décrivent, chaque fait une fois. Là où les documents se "
         "contredisent, un commentaire « À VÉRIFIER » cite chaque côté ; ce qu'ils ne disent pas est "
-        "laissé vide avec un commentaire « À COMPLÉTER ».",
+        "laissé vide avec un commentaire « À COMPLÉTER ». Ce qui ne s'écrit qu'en mots (nom de la "
+        "collectivité, exposé, objet…) est lu là où les modèles l'écrivent : donnez --templates si les "
+        "documents viennent des modèles de la collectivité.",
     )
     importe.add_argument("fichiers", nargs="+", help="documents DOCX/PDF ou dossiers à importer")
     importe.add_argument("-o", "--sortie", required=True, help="le dossier YAML à écrire")
     importe.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    _option_modeles(importe)
     importe.set_defaults(action=_commande_import)
 
     rules = sous.add_parser("rules", help="lister les règles de vérification et leur code")

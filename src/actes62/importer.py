@@ -4,8 +4,12 @@ The documents are read by the facts stage and grouped by affaire (`checks.releve
 audit reads them; each fact of the dossier is then built once, from the document that states it
 best (the délibération, then the convention, the rapport, the annexes). Where documents disagree
 (the audit's `A0xx` findings), one value is kept and a `# À VÉRIFIER` comment at that place of the
-YAML lists each side and where it is written. What the model requires but no document states is an
-empty placeholder with a `# À COMPLÉTER` comment: the file then fails to load only there.
+YAML lists each side and where it is written.
+
+What only words state (the collectivité's name, the rapport's exposé, the convention's object…)
+is then read where the templates write it (`calque`), and so are the optional texts the documents
+hold (a préambule, a note, the groups of a vote). What the model requires but no document states
+is an empty placeholder with a `# À COMPLÉTER` comment: the file then fails to load only there.
 
     donnees, desaccords = importer([Path("documents/")])
 """
@@ -18,7 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +30,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from actes62 import calque, model
+from actes62.checks.attendus import Modeles
 from actes62.checks.findings import Finding, Location
 from actes62.checks.releve import AffaireLue, Releve, releve
 from actes62.errors import Actes62Error, DocumentIllisible, FichierExistant
@@ -33,7 +39,10 @@ from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Personn
 from actes62.fichiers import ecrire_atomique
 from actes62.formats import lire_euros
 from actes62.identify import DocumentKind
+from actes62.load import load_text
+from actes62.model import Adresse, Dossier
 from actes62.read import ReadDocument, TextPiece, parts, read_document
+from actes62.sauver import _yaml
 
 __all__ = ["A_COMPLETER", "A_VERIFIER", "Cote", "Desaccord", "Import", "ecrire_import", "importer"]
 
@@ -83,7 +92,6 @@ class Import:
     faits_lus: int = 0
 
     def en_yaml(self) -> str:
-        from actes62.sauver import _yaml
 
         yaml = _yaml()
         tampon = io.StringIO()
@@ -157,6 +165,9 @@ class _Batisseur:
         self.resultat = Import(CommentedMap())
         self._lus: dict[Path, ReadDocument] = {}
         self._commentaires: list[tuple[CommentedMap, str, str]] = []
+        self.trous: list[tuple[CommentedMap, str, str]] = []  # (carte, clé, champ) left to complete
+        self.a_relire: list[tuple[CommentedMap, str]] = []  # deduced: read again through the templates
+        self.identifiants: set[str] = set()  # the affaires' ids given so far
 
     # reading
 
@@ -175,7 +186,19 @@ class _Batisseur:
     def completer(self, carte: CommentedMap, cle: str, champ: str, quoi: str) -> None:
         carte[cle] = ""
         self.resultat.a_completer.append(champ)
+        self.trous.append((carte, cle, champ))
         self._commentaires.append((carte, cle, f"{A_COMPLETER} : {quoi}"))
+
+    def remplir(self, carte: CommentedMap, cle: str, champ: str, valeur: object, note: str) -> None:
+        """A field left to complete that was read after all: `valeur`, and `note` says where."""
+        carte[cle] = valeur
+        self.resultat.a_completer.remove(champ)
+        self._commentaires = [
+            (c, k, t)
+            for c, k, t in self._commentaires
+            if not (c is carte and k == cle and t.startswith(A_COMPLETER))
+        ]
+        self.commenter(carte, cle, note)
 
     def commenter(self, carte: CommentedMap, cle: str, texte: str) -> None:
         self._commentaires.append((carte, cle, texte))
@@ -408,6 +431,7 @@ def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap
     )
     if directeur is not None:
         carte["directeur_general"] = directeur
+        b.a_relire.append((directeur, "qualite"))
         b.commenter(carte, "directeur_general", "déduit : qui signe les délibérations pour le président")
     else:
         b.completer(
@@ -550,7 +574,15 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
     budgets = _documents(affaire, DocumentKind.BUDGET)
     nom_fait = _premier(affaire.faits(Sorte.BENEFICIAIRE, Role.BENEFICIAIRE))
     nom = str(nom_fait.valeur) if nom_fait else None
-    carte["id"] = ident = _identifiant(affaire, nom)
+    ident = _identifiant(affaire, nom)
+    if ident in b.identifiants:  # two affaires for one beneficiary: told apart by their act number
+        numero = _premier(affaire.faits(Sorte.NUMERO, Role.DELIBERATION))
+        base = f"{ident}-{numero.valeur}" if numero else ident
+        ident, rang = base, 2
+        while ident in b.identifiants:
+            ident, rang = f"{base}-{rang}", rang + 1
+    b.identifiants.add(ident)
+    carte["id"] = ident
     titre = _premier(affaire.faits(Sorte.TITRE))
     b.ecrire(
         carte,
@@ -588,6 +620,8 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
         f"{ident}.beneficiaire.representant",
         "qui représente le bénéficiaire ({personne: « M. Prénom NOM », qualite: …})",
     )
+    if signataire is not None:
+        b.a_relire.append((signataire, "qualite"))
     carte["beneficiaire"] = beneficiaire
     b.ecrire(
         carte,
@@ -599,7 +633,8 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
     carte["rapport"] = _rapport(b, affaire, rapports, ident)
     carte["deliberation"] = _deliberation(b, affaire, deliberations, ident)
     if conventions:
-        carte["convention"] = _convention(b, conventions[0], ident)
+        acte = carte["deliberation"].get("numero"), carte.get("titre")
+        carte["convention"] = _convention(b, conventions[0], ident, acte)
     annexes = _annexes(b, affaire, budgets, conventions)
     if annexes:
         carte["annexes"] = CommentedSeq(annexes)
@@ -689,7 +724,11 @@ def _deliberation(
     return carte
 
 
-def _convention(b: _Batisseur, document: DocumentFaits, ident: str) -> CommentedMap:
+def _convention(
+    b: _Batisseur, document: DocumentFaits, ident: str, acte: tuple[object, object]
+) -> CommentedMap:
+    """The convention; `acte`: the number and title of the affaire's délibération, which is the
+    one that authorises signing when the convention cites its number."""
     carte = _carte(6)
     champ = f"{ident}.convention"
     b.completer(carte, "titre", f"{champ}.titre", "le titre de la convention")
@@ -736,12 +775,22 @@ def _convention(b: _Batisseur, document: DocumentFaits, ident: str) -> Commented
             (s for f in document.de(Sorte.PERSONNE, role) if (s := _signataire(f)) is not None), None
         )
         b.ecrire(carte, cle, signataire, f"{champ}.{cle}", "qui signe ({personne, qualite})")
+        if signataire is not None:  # the capacity as the convention writes it, article included
+            b.a_relire.append((signataire, "qualite"))
     autorisation = next(
         (f.valeur for f in document.de(Sorte.ACTE_CITE, Role.AUTORISATION) if isinstance(f.valeur, ActeCite)),
         None,
     )
-    if autorisation is not None and autorisation.numero and (visa := _visa_acte(autorisation)) is not None:
-        carte["autorisation"] = visa
+    if autorisation is not None and autorisation.numero:
+        numero, titre = acte
+        if not autorisation.titre and autorisation.numero == numero and titre:
+            autorisation = replace(autorisation, titre=str(titre))
+        if (visa := _visa_acte(autorisation)) is not None:
+            carte["autorisation"] = visa
+            if autorisation.numero == numero:
+                b.commenter(
+                    carte, "autorisation", "déduit : la délibération de l'affaire, que la convention cite"
+                )
     return carte
 
 
@@ -856,10 +905,115 @@ def _placer(b: _Batisseur, racine: CommentedMap, index: dict[str, int], finding:
 # --- the import -------------------------------------------------------------------------------------
 
 
-def importer_detail(chemins: Sequence[Path | str]) -> Import:
-    """Read the documents (files or folders) and build the dossier they describe; see `importer`."""
+def _par_modeles(b: _Batisseur, affaires: Sequence[AffaireLue], modeles: Modeles) -> None:
+    """Fill the fields no fact gave where the templates write them (`calque`)."""
+    racine = b.resultat.donnees
+    places = calque.chemins(racine)
+    trous = []
+    for carte, cle in [(c, k) for c, k, _ in b.trous] + b.a_relire:
+        chemin = places.get((id(carte), cle))
+        if chemin is not None:
+            genre, exemple = calque.genre_du_champ(chemin), calque.exemple_du_champ(chemin)
+            trous.append(calque.Trou(carte, cle, chemin, genre, exemple=exemple))
+    trous += calque.facultatifs(racine)
+    if not trous:
+        return
+    documents = []
+    for rang, affaire in enumerate(affaires):
+        for document in affaire.documents:
+            if document.genre is None:
+                continue
+            marque = next((f.valeur for f in document.de(Sorte.ANNEXE, Role.MARQUE)), None)
+            annexe = int(str(marque).rsplit(":", 1)[-1]) if marque is not None else None
+            nom = Path(document.chemin).name + (f" « {document.partie} »" if document.partie else "")
+            ident = str(racine["affaires"][rang]["id"])
+            documents.append(calque.Piece(ident, document.genre, annexe, nom, b.pieces(document)))
+    jours = [f.valeur for a in affaires for d in a.documents for f in d.faits if isinstance(f.valeur, date)]
+
+    def charger() -> Dossier:
+        tampon = io.StringIO()
+        _yaml().dump(racine, tampon)
+        return load_text(tampon.getvalue(), "<import>")
+
+    lectures, surplus = calque.calquer(
+        racine, trous, documents, modeles, charger, max(jours, default=date(2000, 1, 1))
+    )
+    champs = {(id(carte), cle): champ for carte, cle, champ in b.trous}
+    for trou in trous:
+        lecture = lectures.get((id(trou.carte), trou.cle))
+        if lecture is None:
+            continue
+        valeur: Any = lecture.valeur
+        if trou.genre in (list, model.Personne):
+            valeur = CommentedSeq(valeur)
+        elif trou.genre is Adresse:
+            adresse = _carte(getattr(trou.carte, "_actes62_profondeur", 0) + 2)
+            adresse["lignes"] = CommentedSeq(valeur)
+            valeur = adresse
+        ou = ", ".join(lecture.documents[:2]) + (" …" if len(lecture.documents) > 2 else "")
+        note = f"lu là où le modèle l'écrit : {ou}"
+        if not lecture.exact:
+            note += " ; tel que le document l'imprime (le modèle le transforme : casse à vérifier)"
+        if trou.facultatif:
+            _inserer(trou.carte, trou.cle, valeur, trou.chemin)
+            b.commenter(trou.carte, trou.cle, note)
+        elif (id(trou.carte), trou.cle) not in champs:  # deduced, and written otherwise
+            if trou.carte[trou.cle] != valeur:
+                trou.carte[trou.cle] = valeur
+                b.commenter(trou.carte, trou.cle, note)
+        else:
+            b.remplir(trou.carte, trou.cle, champs[(id(trou.carte), trou.cle)], valeur, note)
+    _retirer_repetes(racine, surplus)
+
+
+def _sans_fin(texte: str) -> str:
+    return _espaces(texte).rstrip(" ;.")
+
+
+def _retirer_repetes(racine: CommentedMap, surplus: dict[str, Counter[str]]) -> None:
+    """Take out of the articles and visas the paragraphs that the template writes by itself
+    (« Fait à Arras, le » read as an article's last paragraph, the commission's avis read as a
+    visa): the render would write them twice."""
+    for affaire in racine.get("affaires") or []:
+        trop = Counter({_sans_fin(t): n for t, n in surplus.get(str(affaire["id"]), Counter()).items()})
+        if not trop:
+            continue
+        for acte in (affaire.get("deliberation"), affaire.get("convention")):
+            if not isinstance(acte, CommentedMap):
+                continue
+            visas = acte.get("visas")
+            if isinstance(visas, CommentedSeq):
+                for visa in list(visas):
+                    cle = _sans_fin(str(visa.get("texte", ""))) if isinstance(visa, CommentedMap) else ""
+                    if cle and trop[cle] > 0:
+                        trop[cle] -= 1
+                        visas.remove(visa)
+            for article in acte.get("articles") or []:
+                paragraphes = article.get("paragraphes") if isinstance(article, CommentedMap) else None
+                if isinstance(paragraphes, CommentedSeq):
+                    for texte in list(paragraphes)[::-1]:
+                        cle = _sans_fin(str(texte))
+                        if trop[cle] > 0:
+                            trop[cle] -= 1
+                            paragraphes.remove(texte)
+
+
+def _inserer(carte: CommentedMap, cle: str, valeur: object, chemin: Sequence[int | str]) -> None:
+    """`cle` into `carte` at the rank the model gives its field, after the fields before it."""
+    ordre = list(calque.champs_de(chemin[:-1], carte))
+    rang = ordre.index(cle) if cle in ordre else len(ordre)
+    position = sum(1 for k in carte if k in ordre and ordre.index(k) < rang)
+    carte.insert(position, cle, valeur)
+
+
+def importer_detail(chemins: Sequence[Path | str], *, templates: Path | None = None) -> Import:
+    """Read the documents (files or folders) and build the dossier they describe; see `importer`.
+    `templates`: the folder of the templates the documents were written from (the shipped ones
+    when None), to read the fields that only words state."""
     from actes62.checks.rules import audit
 
+    modeles = Modeles(templates)
+    modeles.verifier()  # a template that cannot be used is an error before any reading
     lu = releve([Path(c) for c in chemins])
     for document in lu.non_lus:
         raise DocumentIllisible(document.chemin, document.raison or "document illisible")
@@ -874,17 +1028,21 @@ def importer_detail(chemins: Sequence[Path | str]) -> Import:
     index = {a.nom: i for i, a in enumerate(affaires)}
     for finding in audit(lu, select=["A0"]):
         _placer(b, racine, index, finding)
+    _par_modeles(b, affaires, modeles)
     b.attacher()
     b.resultat.faits_lus = sum(len(d.faits) for a in affaires for d in a.documents)
     return b.resultat
 
 
-def importer(chemins: Sequence[Path | str]) -> tuple[CommentedMap, list[Desaccord]]:
+def importer(
+    chemins: Sequence[Path | str], *, templates: Path | None = None
+) -> tuple[CommentedMap, list[Desaccord]]:
     """The dossier that existing documents (DOCX/PDF files or folders) describe, as YAML data
     (ruamel.yaml round-trip types, with `# À VÉRIFIER` and `# À COMPLÉTER` comments attached), and
     the disagreements found between the documents. Raises `DocumentIllisible` (French message) for
-    a missing or unreadable document."""
-    resultat = importer_detail(chemins)
+    a missing or unreadable document; `templates`: the folder of the collectivité's templates the
+    documents were written from (see `importer_detail`)."""
+    resultat = importer_detail(chemins, templates=templates)
     return resultat.donnees, resultat.desaccords
 
 
