@@ -220,3 +220,103 @@ def test_an_act_cited_under_two_titles_is_a_warning(tmp_path: Path) -> None:
         "deliberation.docx",
         "convention.docx",
     }
+
+
+# --- a séance generated with --pdf: each PDF with its DOCX, in its affaire -------------------------
+
+SEANCE = Path(__file__).resolve().parents[1] / "examples" / "seance-2026-03" / "dossier.yaml"
+_SUBVENTION_FESTIVAL = "48\u202f000\xa0€"
+
+
+@pytest.fixture(scope="module")
+def seance_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example séance generated with --pdf: DOCX, their PDF and a transmission PDF per affaire."""
+    sortie = tmp_path_factory.mktemp("seance") / "out"
+    assert main(["generate", str(SEANCE), "-o", str(sortie), "--pdf"]) == 0
+    return sortie
+
+
+def _remplacer(docx: Path, avant: str, apres: str) -> None:
+    """Change a text of a DOCX as a clerk would in Word (the PDF is not remade)."""
+    import zipfile
+
+    copie = docx.with_suffix(".tmp")
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(copie, "w", zipfile.ZIP_DEFLATED) as cible:
+        for entree in source.infolist():
+            contenu = source.read(entree.filename)
+            if entree.filename == "word/document.xml":
+                texte = contenu.decode("utf-8")
+                assert texte.count(avant) == 1, avant
+                contenu = texte.replace(avant, apres).encode("utf-8")
+            cible.writestr(entree, contenu)
+    copie.replace(docx)
+
+
+def _affaire_de(lu: actes62.checks.releve.Releve, nom: str) -> set[str]:
+    (affaire,) = [a for a in lu.affaires if any(d.chemin.name == nom for d in a.documents)]
+    return {d.chemin.name for d in affaire.documents}
+
+
+def test_a_seance_with_pdfs_puts_each_pdf_with_its_docx_in_its_affaire(seance_pdf: Path) -> None:
+    lu = releve([seance_pdf])
+    assert not lu.non_rattaches
+    assert len(lu.affaires) == 3
+    for affaire in lu.affaires:  # each affaire holds all the files of one act number, and only them
+        noms = {d.chemin.name for d in affaire.documents}
+        assert len({n.split("_")[1] for n in noms}) == 1
+        assert len(noms) == 7
+    lus = [(d.chemin, d.partie) for a in lu.affaires for d in a.documents]
+    assert len(lus) == len(set(lus)) == 18 + 11  # the files, and the acts of 3 transmission PDFs, once each
+    assert audit(lu) == []
+
+
+def test_a_seance_with_pdfs_in_a_folder_per_affaire_is_one_affaire_a_folder(
+    seance_pdf: Path, tmp_path: Path
+) -> None:
+    for fichier in seance_pdf.iterdir():
+        dossier = tmp_path / fichier.name.split("_")[0]
+        dossier.mkdir(exist_ok=True)
+        shutil.copy(fichier, dossier / fichier.name.split("_", 2)[2])
+    lu = releve([tmp_path])
+    assert sorted(len({d.chemin.name for d in a.documents}) for a in lu.affaires) == [7, 7, 7]
+    assert not lu.non_rattaches and audit(lu) == []
+
+
+def test_an_amount_changed_in_one_act_and_its_pdf_is_compared_with_its_whole_affaire(
+    seance_pdf: Path, tmp_path: Path
+) -> None:
+    from actes62.pdf import convertir_pdf
+
+    sortie = tmp_path / "out"
+    shutil.copytree(seance_pdf, sortie)
+    convention = sortie / "terrils-en-fete-2026_2026-102_convention.docx"
+    _remplacer(convention, f"montant de {_SUBVENTION_FESTIVAL}", "montant de 48\u202f500\xa0€")
+    convertir_pdf([convention], sortie, pdfa=False)  # the act remade: its DOCX and its PDF agree
+
+    findings = audit([sortie])
+    (a001,) = [f for f in findings if f.code == "A001"]
+    assert a001.values == {"attendu": "48000.00", "trouve": "48500.00"}
+    assert Path(a001.location.file).name in {convention.name, convention.with_suffix(".pdf").name}
+    assert {Path(r.file).name for r in a001.related} >= {"terrils-en-fete-2026_2026-102_deliberation.docx"}
+    assert "A014" not in _codes(findings)
+
+
+def test_a_docx_changed_after_its_pdf_was_made_is_reported_on_the_pdf(
+    seance_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sortie = tmp_path / "out"
+    shutil.copytree(seance_pdf, sortie)
+    deliberation = sortie / "terrils-en-fete-2026_2026-102_deliberation.docx"
+    _remplacer(deliberation, "Assistant également", "Assistaient également")  # words only: not a disagreement
+    convention = sortie / "terrils-en-fete-2026_2026-102_convention.docx"
+    _remplacer(convention, f"montant de {_SUBVENTION_FESTIVAL}", "montant de 48\u202f500\xa0€")
+
+    (a014,) = [f for f in audit([sortie]) if f.code == "A014"]
+    assert Path(a014.location.file).name == "terrils-en-fete-2026_2026-102_convention.pdf"
+    assert a014.values == {"pdf": "48000.00", "docx": "48500.00"}
+    assert [Path(r.file).name for r in a014.related] == [convention.name]
+
+    assert main(["audit", str(sortie)]) == 1
+    sortie_texte = capsys.readouterr().out
+    assert "A014 le PDF ne reprend pas son DOCX" in sortie_texte
+    assert f"{_SUBVENTION_FESTIVAL} dans le PDF, 48\u202f500\xa0€ dans le DOCX" in sortie_texte

@@ -22,7 +22,7 @@ from stdnum.fr import siret as stdnum_siret
 from actes62.checks.context import Draft
 from actes62.checks.findings import Location
 from actes62.checks.reference import reference
-from actes62.checks.releve import AffaireLue, Releve, nom_plie, racine
+from actes62.checks.releve import AffaireLue, Releve, nom_plie, paires, racine
 from actes62.faits.modele import (
     ActeCite,
     DocumentFaits,
@@ -707,6 +707,68 @@ def identifiant_actes_divergent(releve: Releve) -> Iterator[Draft]:
         )
 
 
+def pdf_different_du_docx(releve: Releve) -> Iterator[Draft]:
+    """Le PDF d'un acte écrit les mêmes montants et les mêmes dates que son DOCX : le PDF du même
+    nom dans le même dossier (« convention.pdf » et « convention.docx »), ou l'acte du même genre et
+    du même numéro dans un PDF de transmission (sa « Délibération n°2025-344 » et la délibération
+    en DOCX).
+
+    Pourquoi : le PDF est ce qui est transmis et publié ; un PDF qui n'a pas été refait après une
+    correction du DOCX transmet l'ancienne version, et l'accord des autres documents avec le DOCX
+    ne le voit pas. Référence : CGCT L3131-1 (l'acte exécutoire est l'acte transmis) ; ACTES."""
+    for affaire in releve.affaires:
+        documents = affaire.documents
+        for i, j in paires(documents).items():
+            yield from _pdf_et_docx(documents[i], documents[j])
+
+
+def _pdf_et_docx(pdf: DocumentFaits, docx: DocumentFaits) -> Iterator[Draft]:
+    """The amounts and dates one of the two writes and the other does not; an amount the PDF's
+    text glued to a neighbouring cell (« 311 650 000,00 » for « 311 » and « 650 000,00 ») is not
+    one."""
+    du_pdf = {f.valeur: f for f in pdf.ecrits}
+    du_docx = {f.valeur: f for f in docx.ecrits}
+    seuls_pdf = [f for v, f in du_pdf.items() if v not in du_docx]
+    seuls_docx = [f for v, f in du_docx.items() if v not in du_pdf]
+    colles = [f for f in seuls_pdf if any(_colle(f.valeur, v) for v in du_docx)]
+    seuls_pdf = [f for f in seuls_pdf if f not in colles]
+    seuls_docx = [f for f in seuls_docx if not any(_colle(g.valeur, f.valeur) for g in colles)]
+    if not seuls_pdf and not seuls_docx:
+        return
+    ici = ", ".join(_fr(f.valeur) for f in seuls_pdf[:4]) + (" …" if len(seuls_pdf) > 4 else "")
+    la = ", ".join(_fr(f.valeur) for f in seuls_docx[:4]) + (" …" if len(seuls_docx) > 4 else "")
+    if seuls_pdf and seuls_docx:
+        ecart = f"{ici} dans le PDF, {la} dans le DOCX"
+    elif seuls_pdf:
+        ecart = f"{ici} dans le PDF, pas dans le DOCX"
+    else:
+        ecart = f"{la} dans le DOCX, pas dans le PDF"
+    lieu = (
+        seuls_pdf[0].lieu
+        if seuls_pdf
+        else Location(file=str(pdf.chemin), part=pdf.partie, kind=pdf.genre.value if pdf.genre else None)
+    )
+    yield Draft(
+        f"le PDF ne reprend pas son DOCX ({docx.chemin.name}) : {ecart} ; "
+        "le PDF est ce qui est transmis : refaites-le depuis le DOCX juste",
+        lieu,
+        {
+            "pdf": " ; ".join(f.valeur_texte() for f in seuls_pdf),
+            "docx": " ; ".join(f.valeur_texte() for f in seuls_docx),
+        },
+        tuple(f.lieu for f in seuls_docx[:4]) or (Location(file=str(docx.chemin), kind=lieu.kind),),
+    )
+
+
+def _colle(lu: object, partie: object) -> bool:
+    """`lu` is `partie` with whole groups of digits before or after it (« 311 650 000,00 » and
+    « 650 000,00 »; « 112 400 120 000 » and « 112 400 »): two cells of a table row run together."""
+    if not isinstance(lu, Decimal) or not isinstance(partie, Decimal) or lu == partie:
+        return False
+    tout, morceau = f"{lu:,}", f"{partie:,}"
+    return tout.endswith("," + morceau) or tout.startswith(morceau + ",")
+
+
 # --- rules: a document's own logic --------------------------------------------------------------------
 
 
@@ -1118,6 +1180,7 @@ AUDIT_RULES: tuple[tuple[str, str, str, Callable[[Releve], Iterable[Draft]]], ..
     ("A011", "numero-divergent", "error", numero_divergent),
     ("A012", "vote-divergent", "error", vote_divergent),
     ("A013", "identifiant-actes-divergent", "error", identifiant_actes_divergent),
+    ("A014", "pdf-different-du-docx", "error", pdf_different_du_docx),
     ("A101", "total-tableau-faux", "error", total_tableau_faux),
     ("A102", "pourcentage-de-ligne-faux", "error", pourcentage_faux),
     ("A103", "somme-pourcentages", "error", somme_pourcentages_et_echeancier),

@@ -3,7 +3,8 @@
 A folder per affaire (a séance's usual filing) is one affaire; a flat folder is grouped by file
 names that share a prefix; otherwise documents that share a délibération number, a bénéficiaire's
 SIRET or name are of one affaire, and a document with no clue joins the only affaire or the one
-whose subsidy it totals. `releve` reads in worker processes for a séance; a file that cannot be
+whose subsidy it totals. The PDF of an act goes with its DOCX (`paires`): the two are one act, not
+two of the same kind. `releve` reads in worker processes for a séance; a file that cannot be
 read, or an office file in another format, is a document not read (never passed as checked).
 """
 
@@ -21,11 +22,11 @@ from pathlib import Path
 from actes62.errors import DocumentIllisible
 from actes62.faits import DocumentFaits, lire_faits
 from actes62.faits.modele import Fait, Role, Sorte
-from actes62.identify import pliage
+from actes62.identify import DocumentKind, pliage
 from actes62.progress import Progression
 from actes62.read import documents_in, read_document
 
-__all__ = ["AffaireLue", "Releve", "grouper", "nom_plie", "racine", "releve"]
+__all__ = ["AffaireLue", "Releve", "grouper", "nom_plie", "paires", "racine", "releve"]
 
 SEUIL_PARALLELE = 40
 """From this many documents on, they are read by worker processes (one per core)."""
@@ -74,12 +75,66 @@ def _cles(document: DocumentFaits) -> set[str]:
     return cles
 
 
+def paires(documents: Sequence[DocumentFaits]) -> dict[int, int]:
+    """The PDF of an act and its DOCX: for each PDF (a file, or an act of a transmission PDF) the
+    index of the DOCX it was made from. That DOCX is in the same folder and has the same name
+    (« convention.docx », « convention.pdf »), else it is the only DOCX of the same kind with the
+    same number (a délibération's or a rapport's own number; for an annex, the délibération it is
+    annexed to)."""
+    par_nom: dict[tuple[Path, str], int] = {}
+    par_numero: dict[tuple[Path, DocumentKind, str], list[int]] = defaultdict(list)
+    for i, document in enumerate(documents):
+        if document.chemin.suffix.lower() == ".docx" and document.partie is None:
+            par_nom[(document.chemin.parent, document.chemin.stem.casefold())] = i
+            if document.genre is not None and (numero := _numero_propre(document)) is not None:
+                par_numero[(document.chemin.parent, document.genre, numero)].append(i)
+    resultat: dict[int, int] = {}
+    for i, document in enumerate(documents):
+        if document.chemin.suffix.lower() != ".pdf":
+            continue
+        meme_nom = (
+            par_nom.get((document.chemin.parent, document.chemin.stem.casefold()))
+            if document.partie is None
+            else None
+        )
+        if meme_nom is not None and len({document.genre, documents[meme_nom].genre} - {None}) <= 1:
+            resultat[i] = meme_nom  # same name, and not two kinds
+        elif document.genre is not None and (numero := _numero_propre(document)) is not None:
+            memes = par_numero.get((document.chemin.parent, document.genre, numero), [])
+            if len(memes) == 1:
+                resultat[i] = memes[0]
+    return resultat
+
+
+def _numero_propre(document: DocumentFaits) -> str | None:
+    """The number that names this act: a délibération's, a rapport's; for another act, the
+    délibération it is annexed to (« Annexe 1 à la délibération n°2025-412 »)."""
+    roles = {DocumentKind.DELIBERATION: Role.DELIBERATION, DocumentKind.RAPPORT: Role.RAPPORT}
+    if document.genre is not None and (role := roles.get(document.genre)) is not None:
+        return next((str(f.valeur) for f in document.de(Sorte.NUMERO, role)), None)
+    return document.indices.get("deliberation")
+
+
+def _actes(documents: Sequence[DocumentFaits]) -> list[DocumentFaits]:
+    """The acts of a group of documents, each once: the whole files but the PDF of a DOCX that is
+    there too; an act of a transmission PDF only when it is none of them (its number is another
+    act's, or no file of its kind is there)."""
+    pdf = paires(documents)
+    fichiers = [d for i, d in enumerate(documents) if d.partie is None and i not in pdf]
+    genres = {d.genre for d in fichiers}
+    return fichiers + [
+        d
+        for i, d in enumerate(documents)
+        if d.partie is not None and i not in pdf and (d.genre not in genres or _numero_propre(d) is not None)
+    ]
+
+
 def grouper(documents: Sequence[DocumentFaits]) -> Releve:
     """The documents grouped by affaire. A folder per affaire (a séance's usual filing) is one
-    affaire when it holds one document of each kind; otherwise, within a folder, documents that
-    share a délibération number, a bénéficiaire's SIRET or name are of one affaire, and a document
-    with no such clue joins the only affaire, or the one whose subsidy it totals; else it is set
-    aside (A202)."""
+    affaire when it holds one act of each kind (a DOCX and its PDF being one act); otherwise,
+    within a folder, documents that share a délibération number, a bénéficiaire's SIRET or name
+    are of one affaire, the PDF of an act with its DOCX, and a document with no such clue joins
+    the only affaire, or the one whose subsidy it totals; else it is set aside (A202)."""
     non_lus = tuple(d for d in documents if not d.lisible)
     par_dossier: dict[Path, list[DocumentFaits]] = defaultdict(list)
     for document in documents:
@@ -96,23 +151,36 @@ def grouper(documents: Sequence[DocumentFaits]) -> Releve:
 
 def _pieces_jointes(releve: Releve) -> Releve:
     """A part of a PDF with no clue of its own (an annex written elsewhere, joined into a
-    transmission PDF) belongs to the affaire its sibling parts belong to."""
+    transmission PDF) belongs to the affaire its sibling parts belong to — and is then no longer
+    in the affaire of documents set aside it was checked in."""
     affaires = list(releve.affaires)
     restent: list[DocumentFaits] = []
+    a_part = {id(d) for d in releve.non_rattaches}
+
+    def mise_a_part(affaire: AffaireLue) -> bool:
+        return all(id(d) in a_part for d in affaire.documents)
+
     for document in releve.non_rattaches:
         rang = next(
             (
                 i
                 for i, affaire in enumerate(affaires)
-                if document.partie is not None and any(d.chemin == document.chemin for d in affaire.documents)
+                if document.partie is not None
+                and not mise_a_part(affaire)
+                and any(d.chemin == document.chemin for d in affaire.documents)
             ),
             None,
         )
         if rang is None:
             restent.append(document)
-        else:
-            affaire = affaires[rang]
-            affaires[rang] = replace(affaire, documents=(*affaire.documents, document))
+            continue
+        affaires[rang] = replace(affaires[rang], documents=(*affaires[rang].documents, document))
+        for i, affaire in enumerate(affaires):
+            if mise_a_part(affaire) and any(d is document for d in affaire.documents):
+                affaires[i] = replace(
+                    affaire, documents=tuple(d for d in affaire.documents if d is not document)
+                )
+        affaires = [a for a in affaires if a.documents]
     return Releve(tuple(affaires), releve.non_lus, tuple(restent))
 
 
@@ -132,11 +200,9 @@ def _prefixe(document: DocumentFaits) -> str:
 
 
 def _un_par_genre(groupes: Iterable[Sequence[DocumentFaits]]) -> bool:
+    """Each group holds one act of each kind at most (a DOCX and its PDF are one act)."""
     return all(
-        n <= 1
-        for docs in groupes
-        for g, n in Counter(d.genre for d in docs if d.partie is None).items()
-        if g is not None
+        n <= 1 for docs in groupes for g, n in Counter(d.genre for d in _actes(docs)).items() if g is not None
     )
 
 
@@ -147,17 +213,22 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
     par_prefixe: dict[str, list[DocumentFaits]] = defaultdict(list)
     for document in lisibles:
         par_prefixe[_prefixe(document)].append(document)
-    partages = len(par_prefixe) < len(lisibles)
+    noms = {d.chemin.stem.casefold() for d in lisibles}  # a DOCX and its PDF: one name
+    partages = len(par_prefixe) < len(noms)
     if not _un_par_genre([lisibles]) and partages and _un_par_genre(par_prefixe.values()):
         affaires = tuple(AffaireLue(_nom(docs), tuple(docs)) for _, docs in sorted(par_prefixe.items()))
         return Releve(affaires)
-    genres = Counter(d.genre for d in lisibles)
+    pdf = paires(lisibles)
+    genres = Counter(d.genre for d in _actes(lisibles))
     if all(n <= 1 for g, n in genres.items() if g is not None):
         return Releve((AffaireLue(_nom(lisibles), tuple(lisibles)),) if lisibles else (), non_lus)
     cles = [_cles(d) for d in lisibles]
-    frequence = Counter(c for cs in cles for c in cs)
+    for i, j in pdf.items():  # the PDF of an act and its DOCX: the clues of one are the other's
+        cles[i] = cles[j] = cles[i] | cles[j]
+    # an act and its PDF count once
+    frequence = Counter(c for i, cs in enumerate(cles) if i not in pdf for c in cs)
     trop = {
-        c for c, n in frequence.items() if n > max(4, len(lisibles) // 2)
+        c for c, n in frequence.items() if n > max(4, (len(lisibles) - len(pdf)) // 2)
     }  # a clue shared by all ties nothing
     parent = list(range(len(lisibles)))
 
@@ -168,14 +239,16 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
                 parent[racine(parent, i)] = racine(parent, premier[c])
             else:
                 premier[c] = i
+    for i, j in pdf.items():
+        parent[racine(parent, i)] = racine(parent, j)
     groupes: dict[int, list[int]] = defaultdict(list)
     seuls: list[int] = []
     for i, cs in enumerate(cles):
         if cs - trop:
             groupes[racine(parent, i)].append(i)
-        else:
+        elif i not in pdf:  # a PDF with no clue goes where its DOCX goes
             seuls.append(i)
-    non_rattaches: list[DocumentFaits] = []
+    non_rattaches: list[list[int]] = []
     par_montant: dict[object, set[int]] = defaultdict(set)  # the affaires by the subsidy they state, once
     for r, g in groupes.items():
         for j in g:
@@ -185,16 +258,19 @@ def _grouper_dossier(lisibles: Sequence[DocumentFaits]) -> Releve:
         cible = _groupe_par_montant(lisibles[i], par_montant)
         if cible is None and len(groupes) == 1:
             cible = next(iter(groupes))
+        ses_pdf = [k for k, j in pdf.items() if j == i and not cles[k] - trop]
         if cible is None:
-            non_rattaches.append(lisibles[i])
+            non_rattaches.append([i, *ses_pdf])
         else:
-            groupes[cible].append(i)
+            groupes[cible] += [i, *ses_pdf]
     affaires = tuple(
         AffaireLue(_nom([lisibles[j] for j in g]), tuple(lisibles[j] for j in sorted(g)))
         for _, g in sorted(groupes.items(), key=lambda e: min(e[1]))
     )
-    seuls_lus = tuple(AffaireLue(_nom([d]), (d,)) for d in non_rattaches)  # checked on their own all the same
-    return Releve(affaires + seuls_lus, non_lus, tuple(non_rattaches))
+    seuls_lus = tuple(  # checked on their own all the same (a DOCX with its PDF)
+        AffaireLue(_nom([lisibles[j] for j in g]), tuple(lisibles[j] for j in g)) for g in non_rattaches
+    )
+    return Releve(affaires + seuls_lus, non_lus, tuple(lisibles[j] for g in non_rattaches for j in g))
 
 
 def racine(parent: list[int], i: int) -> int:

@@ -1059,7 +1059,25 @@ def faits_document(document: ReadDocument, identification: Identification) -> Do
     rattache = next((m for p in pieces[:8] if (m := _ANNEXE_A.search(p.text)) is not None), None)
     if rattache is not None:  # « Annexe 2 à la délibération n° 2025-412 »
         indices["deliberation"] = rattache[1]
-    return DocumentFaits(document.path, genre_lu, tuple(lecteur.faits), document.partie, indices=indices)
+    return DocumentFaits(
+        document.path,
+        genre_lu,
+        tuple(lecteur.faits),
+        document.partie,
+        indices=indices,
+        ecrits=_ecrits(pieces, genre),
+    )
+
+
+def _ecrits(pieces: list[TextPiece], genre: str | None) -> tuple[Fait, ...]:
+    """Every amount and date the pieces write, role `ECRIT`, in reading order."""
+    lecteur = _Lecteur(genre, [])
+    for piece in pieces:
+        for debut, fin, montant in trouver_montants(piece.text):
+            lecteur.ajouter(Sorte.MONTANT, Role.ECRIT, montant, piece, debut, fin)
+        for debut, fin, jour in trouver_dates(piece.text):
+            lecteur.ajouter(Sorte.DATE, Role.ECRIT, jour, piece, debut, fin)
+    return tuple(lecteur.faits)
 
 
 def _lignes_de(cellules: list[TextPiece]) -> Iterator[TextPiece]:

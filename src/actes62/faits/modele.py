@@ -197,7 +197,9 @@ def texte_valeur(valeur: object) -> str:
 @dataclass(frozen=True)
 class DocumentFaits:
     """A document (or one act of a transmission PDF) and the facts it states. `lisible` is False
-    for a document with no text to read (a scan without a text layer, an empty file)."""
+    for a document with no text to read (a scan without a text layer, an empty file). `ecrits`
+    holds every amount and date its text writes, whatever their role (role `ECRIT`, in reading
+    order): what the PDF of an act and its DOCX must both write."""
 
     chemin: Path
     genre: DocumentKind | None
@@ -206,6 +208,7 @@ class DocumentFaits:
     lisible: bool = True
     raison: str | None = None  # why it could not be read
     indices: dict[str, str] = field(default_factory=dict)
+    ecrits: tuple[Fait, ...] = ()
 
     @property
     def nom(self) -> str:
