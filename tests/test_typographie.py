@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -362,6 +362,8 @@ def test_any_paragraph_idempotent_and_only_documented_changes(contenu: list[Run]
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXTES)
+@example('"a"»')  # a quote pair closed right before « » »: converted at once, not on a second pass
+@example('«"a"')
 def test_plain_text_idempotent(texte: str) -> None:
     une_fois = typographie.corriger_texte(texte)
     assert typographie.corriger_texte(une_fois) == une_fois

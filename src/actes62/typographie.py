@@ -217,7 +217,7 @@ def _apostrophes(texte: str, proteges: list[tuple[int, int]]) -> list[_Modif]:
 
 
 _PAIRE = re.compile(
-    r"""(?:(?<=[\s(\[/])|^)"(?=[^\s"])[^"\n]*(?<=[^\s"])"(?=[\s.,;:!?)\]…]|$)""",
+    r"""(?:(?<=[\s(\[/«])|^)"(?=[^\s"])[^"\n]*(?<=[^\s"])"(?=[\s.,;:!?)\]…»]|$)""",
 )
 
 
