@@ -434,9 +434,20 @@ def _commande_new(arguments: argparse.Namespace, sortie: TextIO) -> int:
 def _commande_import_tableur(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.tableur import importer_tableur
 
-    ecrit, nombre = importer_tableur(
+    ecrit, nombre, a_completer, raisons = importer_tableur(
         Path(arguments.tableur), Path(arguments.seance), Path(arguments.sortie), force=arguments.force
     )
+    if a_completer:
+        print(
+            f"{ecrit} : {_pluriel(nombre, 'affaire')} du tableur {arguments.tableur}, "
+            f"{_pluriel(len(a_completer), 'champ à compléter', 'champs à compléter')} "
+            f"(« À COMPLÉTER » dans le fichier) : {' ; '.join(raisons)}. "
+            f"Complétez-{'les' if len(a_completer) > 1 else 'le'} dans {ecrit} "
+            "(ou complétez le tableur et relancez avec --force), puis :\n"
+            f"  actes62 check {ecrit}",
+            file=sortie,
+        )
+        return EXIT_OK
     print(
         f"{ecrit} : {_pluriel(nombre, 'affaire')} du tableur {arguments.tableur}. Vérifiez-le, puis générez :\n"
         f"  actes62 check {ecrit}\n"
