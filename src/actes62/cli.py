@@ -306,9 +306,11 @@ def _commande_export(arguments: argparse.Namespace, sortie: TextIO) -> int:
     from actes62.opendata import exporter
 
     dossiers = [load(chemin) for chemin in arguments.dossiers]
-    lignes = exporter(
+    lignes, avertissements = exporter(
         arguments.jeu, dossiers, Path(arguments.sortie), force=arguments.force, noms=arguments.dossiers
     )
+    for avertissement in avertissements:
+        print(f"actes62 : avertissement : {avertissement}", file=sys.stderr)
     print(
         f"{arguments.sortie} : {_pluriel(lignes, 'ligne')} au format SCDL {arguments.jeu} écrite"
         f"{'s' if lignes > 1 else ''}.",
