@@ -97,7 +97,7 @@ def test_the_schemas_shipped_have_the_columns_of_the_scdl() -> None:
 
 def test_subventions_of_both_examples_validate(tmp_path: Path) -> None:
     sortie = tmp_path / "subventions.csv"
-    assert exporter("subventions", [actes62.load(LIANES), actes62.load(SEANCE)], sortie) == 4
+    assert exporter("subventions", [actes62.load(LIANES), actes62.load(SEANCE)], sortie) == (4, ())
     assert _valider("subventions", sortie) == []
     lignes = _lire(sortie)
     assert list(lignes[0]) == COLONNES_SUBVENTIONS
@@ -122,10 +122,10 @@ def test_subventions_of_both_examples_validate(tmp_path: Path) -> None:
 
 def test_deliberations_validate_once_the_deliberation_has_its_classification(tmp_path: Path) -> None:
     sortie = tmp_path / "deliberations.csv"
-    assert (
-        exporter("deliberations", [_classee(actes62.load(LIANES)), _classee(actes62.load(SEANCE))], sortie)
-        == 4
+    ecrit = exporter(
+        "deliberations", [_classee(actes62.load(LIANES)), _classee(actes62.load(SEANCE))], sortie
     )
+    assert ecrit.lignes == 4
     assert _valider("deliberations", sortie) == []
     lignes = _lire(sortie)
     assert list(lignes[0]) == COLONNES_DELIBERATIONS
@@ -139,8 +139,12 @@ def test_deliberations_validate_once_the_deliberation_has_its_classification(tmp
     assert lianes["BUDGET_ANNEE"] == "2025"
     assert lianes["PREF_ID"] == "PREF062"
     assert lianes["PREF_DATE"] == "2025-10-01"
-    assert (lianes["VOTE_EFFECTIF"], lianes["VOTE_REEL"], lianes["VOTE_POUR"]) == ("44", "44", "44")
+    # 39 present, no pouvoir: 44 voix are more than can be cast (V001), published with a warning
+    assert (lianes["VOTE_EFFECTIF"], lianes["VOTE_REEL"], lianes["VOTE_POUR"]) == ("39", "44", "44")
     assert (lianes["VOTE_CONTRE"], lianes["VOTE_ABSTENTION"]) == ("0", "0")
+    assert [a.split(" : ")[0] for a in ecrit.avertissements] == ["dossier 1, affaire « lianes-2025 »"]
+    festival = next(ligne for ligne in lignes if ligne["DELIB_ID"] == "2026-102")  # one does not take part
+    assert (festival["VOTE_EFFECTIF"], festival["VOTE_REEL"], festival["VOTE_POUR"]) == ("42", "41", "41")
 
 
 def test_deliberations_without_classification_are_refused_in_french(tmp_path: Path) -> None:
@@ -220,3 +224,44 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         main(["export", "budgets", str(LIANES), "-o", str(tmp_path / "b.csv")])
     assert sortie_argparse.value.code == 2
     assert "choix invalide : 'budgets'" in capsys.readouterr().err
+
+
+def test_a_vote_the_check_rejects_is_published_as_voted_with_a_french_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """VOTE_EFFECTIF is who may vote on the affaire (present, and validly represented), as rule
+    V001 counts them; a vote beyond it is what the délibération records, published with the
+    reason the check gives, never silently."""
+    dossiers = [actes62.load(LIANES), actes62.load(SEANCE)]
+    v001 = {f.location.affaire for dossier in dossiers for f in actes62.check(dossier, select=["V001"])}
+    assert v001 == {"lianes-2025"}
+    lignes = [ligne for dossier in dossiers for ligne in opendata.lignes_deliberations(dossier)]
+    au_dela = {
+        affaire.id
+        for dossier in dossiers
+        for affaire, ligne in zip(dossier.affaires, opendata.lignes_deliberations(dossier), strict=True)
+        if int(ligne["VOTE_REEL"])
+        + (affaire.deliberation.vote.ne_prend_pas_part if affaire.deliberation.vote else 0)
+        > int(ligne["VOTE_EFFECTIF"])
+    }
+    assert au_dela == v001 and len(lignes) == 4
+
+    sortie = tmp_path / "d.csv"
+    assert main(["export", "deliberations", str(LIANES), str(SEANCE), "-o", str(sortie)]) == 0
+    resultat = capsys.readouterr()
+    assert "4 lignes au format SCDL deliberations écrites" in resultat.out
+    (avertissement,) = resultat.err.splitlines()
+    assert avertissement.startswith(f"actes62 : avertissement : {LIANES}:284, affaire « lianes-2025 » : ")
+    assert (
+        "VOTE_REEL 44 publié tel que la délibération n°2025-344 le compte, au-delà de VOTE_EFFECTIF 39"
+        in (avertissement)
+    )
+    assert "pour 39 présents et 0 pouvoir valables, soit 39 voix au plus (règle V001" in avertissement
+
+    ignore = tmp_path / "ignore.yaml"  # a dossier that sets V001 aside is not warned about it
+    ignore.write_text(
+        LIANES.read_text(encoding="utf-8") + "\nregles:\n  ignorer:\n    - code: V001\n"
+        "      motif: le registre compte 5 pouvoirs que le dossier ne liste pas\n",
+        encoding="utf-8",
+    )
+    assert exporter("deliberations", [actes62.load(ignore)], tmp_path / "i.csv").avertissements == ()

@@ -3,6 +3,7 @@ and every bad cell reported at once with its sheet, row and column letter."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -10,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook
 
 import actes62
@@ -267,3 +269,179 @@ def test_the_guide_documents_every_column() -> None:
     for colonne in COLONNES:
         assert f"| {colonne.entete} |" in guide, colonne.entete
     assert [lettre(i) for i in (0, 7, 25, 26)] == ["A", "H", "Z", "AA"]
+
+
+# --- what the spreadsheet does not give is never the model's beneficiary's ---------------------------
+
+_MODELE = {  # what the skeleton's model affaire says of its own beneficiary
+    "Adresse": "12 rue de la République",
+    "Représentant": "Claire DURAND",
+    "RNA": "W623009999",
+    "Forme juridique": "forme_juridique: commune",
+}
+
+
+def _seance_modele(dossier: Path) -> None:
+    """The skeleton séance, its model beneficiary a commune with an RNA, and a second imputation."""
+    assert _actes62("new", str(dossier), cwd=dossier.parent).returncode == 0
+    chemin = dossier / "dossier.yaml"
+    texte = chemin.read_text(encoding="utf-8")
+    texte = texte.replace(
+        "      forme_juridique: association\n", "      forme_juridique: commune\n      rna: W623009999\n"
+    )
+    texte = texte.replace(
+        "        proposition: 5000.00\n",
+        "        proposition: 5000.00\n"
+        "      - code_operation: C04-048A06\n"
+        "        imputation: 6574//9348\n"
+        "        libelle: Soutien aux projets\n"
+        "        credits_paiement: 50000.00\n"
+        "        disponible: 40000.00\n"
+        "        proposition: 1000.00\n",
+    )
+    chemin.write_text(texte, encoding="utf-8")
+    actes62.load(chemin)  # the model loads: what the import writes is the import's doing
+
+
+def _affaires_ecrites(texte: str) -> str:
+    return texte[texte.index("\naffaires:\n") :]
+
+
+def test_a_spreadsheet_without_the_beneficiarys_columns_leaves_them_to_complete(tmp_path: Path) -> None:
+    dossier = tmp_path / "cp"
+    dossier.mkdir()
+    _seance_modele(dossier)
+    entetes = ["Bénéficiaire", "SIRET", "Montant", "Objet", "Code opération"]
+    lignes = [
+        ["Terrils en fête", "822 880 480 00014", "48 000 €", "le festival 2026", "C04-048A05"],
+        ["Entente athlétique des Deux Caps", "795 988 005 00018", "4 500 €", "la saison 2026", "C03-325A01"],
+    ]
+    _classeur(dossier / "affaires.xlsx", lignes, entetes)
+    resultat = _actes62(
+        "import-tableur", "affaires.xlsx", "--seance", "dossier.yaml", "-o", "seance.yaml", cwd=dossier
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    assert "2 affaires du tableur affaires.xlsx, 14 champs à compléter (« À COMPLÉTER » dans le fichier)" in (
+        resultat.stdout
+    )
+    assert "le tableur n'a pas de colonne « Adresse »" in resultat.stdout
+
+    texte = (dossier / "seance.yaml").read_text(encoding="utf-8")
+    affaires = _affaires_ecrites(texte)
+    for colonne, trace in _MODELE.items():
+        assert trace not in affaires, colonne
+    assert (
+        "      # À COMPLÉTER : l'adresse du siège de « Terrils en fête » — le tableur n'a pas de colonne "
+        '« Adresse »\n      siege: ""\n' in affaires
+    )
+    assert (
+        "        # À COMPLÉTER : le disponible de l'opération C03-325A01 avant l'affaire — le tableur n'a pas "
+        'de colonne « Disponible »\n        disponible: ""\n' in affaires
+    )
+    assert "C04-048A06" not in affaires  # one amount a row: the model's second imputation is not kept
+
+    with pytest.raises(actes62.DossierInvalide) as refus:  # loads but where left to complete
+        actes62.load(dossier / "seance.yaml")
+    champs = {erreur.chemin.split(".lignes")[0] for erreur in refus.value.erreurs}
+    beneficiaire = ["siege", "representant.personne", "representant.qualite"]
+    signataire = ["signataire_beneficiaire.personne", "signataire_beneficiaire.qualite"]
+    operation = ["imputation", "libelle", "credits_paiement", "disponible"]
+    assert champs == {
+        *(f"affaires[{i}].beneficiaire.{c}" for i in (0, 1) for c in beneficiaire),
+        *(f"affaires[{i}].convention.{c}" for i in (0, 1) for c in signataire),
+        *(f"affaires[1].imputations[0].{c}" for c in operation),
+    }
+
+    complet = texte
+    for vide, valeur in [
+        ('siege: ""', "siege: 1 rue des Mineurs, 62750 LOOS-EN-GOHELLE"),
+        ('personne: ""', "personne: M. Jean DUPONT"),
+        ('qualite: ""', "qualite: Président"),
+        ('imputation: ""', "imputation: 65748//93325"),
+        ('libelle: ""', "libelle: Soutien aux clubs sportifs"),
+        ('credits_paiement: ""', "credits_paiement: 350000.00"),
+        ('disponible: ""', "disponible: 128400.00"),
+    ]:
+        complet = complet.replace(vide, valeur)
+    (dossier / "seance.yaml").write_text(complet, encoding="utf-8")
+    seance = actes62.load(dossier / "seance.yaml")
+    assert [a.beneficiaire.forme_juridique.value for a in seance.affaires] == ["association", "association"]
+    assert [a.beneficiaire.rna for a in seance.affaires] == [None, None]
+    assert [a.montant for a in seance.affaires] == [Decimal("48000.00"), Decimal("4500.00")]
+    meme_operation = seance.affaires[0].imputations[0]
+    assert (meme_operation.libelle, meme_operation.disponible) == (
+        "Soutien aux associations",
+        Decimal("80000.00"),
+    )
+
+
+def test_an_empty_cell_is_left_to_complete_and_a_model_without_convention_gets_none(tmp_path: Path) -> None:
+    dossier = tmp_path / "cp"
+    dossier.mkdir()
+    assert _actes62("new", str(dossier), cwd=tmp_path).returncode == 0
+    chemin = dossier / "dossier.yaml"
+    texte = chemin.read_text(encoding="utf-8")
+    debut, fin = texte.index("    convention:\n"), texte.index("    annexes:\n")
+    texte = texte[:debut] + texte[fin:].split("\n", 3)[3]  # no convention, no annex
+    chemin.write_text(texte.replace("{{ convention.objet }}", "son projet"), encoding="utf-8")
+    lignes = [list(ligne) for ligne in AFFAIRES[:2]]
+    lignes[1][3] = None  # no address for the second beneficiary
+    _classeur(dossier / "affaires.xlsx", lignes)
+    resultat = _actes62(
+        "import-tableur", "affaires.xlsx", "--seance", "dossier.yaml", "-o", "s.yaml", cwd=dossier
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    assert "1 champ à compléter" in resultat.stdout and "cellule D3 (« Adresse ») vide" in resultat.stdout
+    with pytest.raises(actes62.DossierInvalide) as refus:
+        actes62.load(dossier / "s.yaml")
+    assert [e.chemin for e in refus.value.erreurs] == ["affaires[1].beneficiaire.siege.lignes[0]"]
+    ecrit = _affaires_ecrites((dossier / "s.yaml").read_text(encoding="utf-8"))
+    assert "convention:" not in ecrit and "République" not in ecrit
+    assert (
+        "titre: >- Soutien à l'association « Terrils en fête » pour l'organisation du festival"
+        in " ".join(ecrit.split())
+    )
+
+
+def test_a_model_that_names_its_beneficiary_in_its_texts_is_refused(tmp_path: Path) -> None:
+    seance = tmp_path / "dossier.yaml"
+    shutil.copy(Path(__file__).resolve().parents[1] / "examples" / "seance-2026-03" / "dossier.yaml", seance)
+    _classeur(tmp_path / "affaires.xlsx", AFFAIRES)
+    resultat = _actes62(
+        "import-tableur", "affaires.xlsx", "--seance", "dossier.yaml", "-o", "s.yaml", cwd=tmp_path
+    )
+    assert resultat.returncode == 2 and "Traceback" not in resultat.stderr
+    lignes = resultat.stderr.splitlines()
+    assert [ligne.split(" l'affaire")[0] for ligne in lignes] == [
+        "actes62 : dossier.yaml:160: [affaires[0].rapport.expose[1]]",
+        "dossier.yaml:174: [affaires[0].rapport.propositions[0]]",
+        "dossier.yaml:209: [affaires[0].deliberation.articles[0].paragraphes[0]]",
+    ]
+    assert "écrit son bénéficiaire en toutes lettres (« Entente athlétique des Deux Caps »)" in lignes[0]
+    assert "{{ beneficiaire.designation }}" in lignes[0]
+    assert not (tmp_path / "s.yaml").exists()
+
+
+def test_the_yaml_written_is_plain_and_loads_back(tmp_path: Path) -> None:
+    """Values the rows share with the model are written out each time (no &id001 / *id001), and
+    whole amounts as the dossiers write them (48000.00, never !!float '48000')."""
+    assert _actes62("new", str(tmp_path), cwd=tmp_path).returncode == 0
+    entetes = [e for e in ENTETES if e not in ("Crédits de paiement", "Disponible", "Code opération")]
+    lignes = [[v for e, v in zip(ENTETES, ligne, strict=True) if e in entetes] for ligne in AFFAIRES]
+    lignes[0][entetes.index("Montant")] = "48 000 €"
+    _classeur(tmp_path / "affaires.xlsx", lignes, entetes)
+    resultat = _actes62(
+        "import-tableur", "affaires.xlsx", "--seance", "dossier.yaml", "-o", "s.yaml", cwd=tmp_path
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    texte = (tmp_path / "s.yaml").read_text(encoding="utf-8")
+    assert "&id" not in texte and "*id" not in texte and "!!" not in texte
+    assert texte.count("        credits_paiement: 100000.00\n") == 3
+    assert "        proposition: 48000.00\n" in texte and "        proposition: 4500.00\n" in texte
+    seance = actes62.load(tmp_path / "s.yaml")
+    assert [a.montant for a in seance.affaires] == [
+        Decimal("48000.00"),
+        Decimal("4500.00"),
+        Decimal("9380.00"),
+    ]
+    assert {a.imputations[0].disponible for a in seance.affaires} == {Decimal("80000.00")}

@@ -18,7 +18,12 @@ What the model does not say is filled as follows (and documented in the README):
 - notificationUE « non », pourcentageSubvention 1.00 (one beneficiary), nature « aide en
   numéraire »;
 - PREF_ID « PREF » + the département's code, PREF_DATE the reception date of the accusé de
-  réception, once the act is transmitted.
+  réception, once the act is transmitted;
+- VOTE_EFFECTIF, « the members who may take part in the vote (present at the séance) »: the
+  members present when the affaire is voted and the members validly represented, as rule V001
+  counts them; VOTE_REEL, « the members who took part »: pour + contre + abstention. A vote that
+  counts more voix than that (V001) is published as the délibération records it, with a French
+  warning (`Export.avertissements`): the act is what it is, the clerk has to know.
 """
 
 from __future__ import annotations
@@ -33,17 +38,20 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from actes62.actes import referentiel
+from actes62.checks.seance import voix_possibles
 from actes62.errors import Actes62Error, FichierExistant
 from actes62.fichiers import ecrire_atomique
 from actes62.model import Affaire, Dossier
 
 __all__ = [
     "JEUX",
+    "Export",
     "ExportRefuse",
+    "avertissements_vote",
     "exporter",
     "lignes_deliberations",
     "lignes_subventions",
@@ -122,7 +130,7 @@ def lignes_deliberations(dossier: Dossier) -> list[dict[str, str]]:
                 "BUDGET_NOM": "",
                 "PREF_ID": f"PREF{collectivite.code_departement}" if acquittement else "",
                 "PREF_DATE": acquittement.date_reception.isoformat() if acquittement else "",
-                "VOTE_EFFECTIF": str(dossier.seance.membres_en_exercice),
+                "VOTE_EFFECTIF": str(sum(voix_possibles(dossier.seance, affaire))),
                 "VOTE_REEL": str(vote.pour + vote.contre + vote.abstention),
                 "VOTE_POUR": str(vote.pour),
                 "VOTE_CONTRE": str(vote.contre),
@@ -183,6 +191,30 @@ def lignes_subventions(dossier: Dossier) -> list[dict[str, str]]:
             }
         )
     return lignes
+
+
+def avertissements_vote(dossier: Dossier, nom: str, source: Path | None = None) -> list[str]:
+    """What the délibérations export publishes that the dossier's own check rejects: a vote with
+    more voix than members present and validly represented (rule V001, as `actes62 check` applies
+    it, the rules the dossier ignores left out), one French warning per délibération."""
+    from actes62.checks.rules import RULES, check
+
+    regle = [r for r in RULES if r.code == "V001"]
+    avertissements = []
+    for finding in check(dossier, source=source, rules=regle):
+        if finding.code != "V001":
+            continue
+        affaire = next(a for a in dossier.affaires if a.id == finding.location.affaire)
+        vote = affaire.deliberation.vote
+        reel = vote.pour + vote.contre + vote.abstention if vote is not None else 0
+        ligne = f":{finding.location.line}" if finding.location.line is not None else ""
+        avertissements.append(
+            f"{nom}{ligne}, affaire « {affaire.id} » : VOTE_REEL {reel} publié tel que la délibération "
+            f"n°{affaire.deliberation.numero} le compte, au-delà de VOTE_EFFECTIF "
+            f"{sum(voix_possibles(dossier.seance, affaire))} : {finding.message} (règle V001 d'"
+            "actes62 check) ; vérifiez le vote, les présents et les pouvoirs du dossier"
+        )
+    return avertissements
 
 
 # --- checking a row against its table schema ---------------------------------------------------------
@@ -279,12 +311,20 @@ def csv_scdl(jeu: Jeu, lignes: Iterable[Mapping[str, str]]) -> bytes:
     return tampon.getvalue().encode("utf-8")
 
 
+class Export(NamedTuple):
+    """What `exporter` wrote: its number of rows, and its French warnings on values it published
+    that the dossier's own check rejects."""
+
+    lignes: int
+    avertissements: tuple[str, ...] = ()
+
+
 def exporter(
     jeu: str, dossiers: Sequence[Dossier], destination: Path, *, force: bool = False, noms: Sequence[str] = ()
-) -> int:
+) -> Export:
     """Write the SCDL CSV of `jeu` (« deliberations » or « subventions ») for the dossiers into
-    `destination` (atomically; an existing file only with `force`); returns the number of rows.
-    `noms`: the dossiers' file names, for messages."""
+    `destination` (atomically; an existing file only with `force`); returns the number of rows and
+    the warnings (`avertissements_vote`). `noms`: the dossiers' files, for messages and lines."""
     if jeu not in JEUX:
         raise ExportRefuse(f"jeu de données inconnu « {jeu} » : « deliberations » ou « subventions »")
     choisi: Jeu = "deliberations" if jeu == "deliberations" else "subventions"
@@ -295,6 +335,7 @@ def exporter(
         raise FichierExistant(destination)
     lignes: list[dict[str, str]] = []
     origine: list[str] = []
+    avertissements: list[str] = []
     for index, dossier in enumerate(dossiers):
         nom = noms[index] if index < len(noms) else f"dossier {index + 1}"
         try:
@@ -305,6 +346,9 @@ def exporter(
             raise ExportRefuse(f"{nom}, {exc}") from None
         lignes += faites
         origine += [f"{nom}, affaire « {affaire.id} »" for affaire in dossier.affaires]
+        if choisi == "deliberations":
+            source = Path(noms[index]) if index < len(noms) else None
+            avertissements += avertissements_vote(dossier, nom, source)
     verifier(choisi, lignes, origine)
     ecrire_atomique(destination, csv_scdl(choisi, lignes))
-    return len(lignes)
+    return Export(len(lignes), tuple(avertissements))

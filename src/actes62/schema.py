@@ -434,12 +434,26 @@ def _guide_tableur() -> list[str]:
         "en date du tableur. Chaque cellule invalide est signalée, toutes à la fois, avec sa feuille, sa ligne",
         "et la lettre de sa colonne ; rien n'est écrit tant qu'il en reste une.",
         "",
-        "| en-tête | obligatoire | ce qu'il contient | exemple |",
-        "|---|---|---|---|",
+        "Ce que le tableur ne donne pas (pas de colonne, ou une cellule vide) n'est jamais repris du",
+        "bénéficiaire de l'affaire modèle : la dernière colonne du tableau ci-dessous dit ce que l'affaire",
+        "reçoit alors. L'adresse, le représentant et sa qualité sont écrits vides, précédés d'un commentaire",
+        "`# À COMPLÉTER` qui dit quoi et pourquoi : le dossier écrit ne se charge qu'une fois ces champs",
+        "remplis (`actes62 check` les nomme avec leur ligne), ou le tableur complété et l'import relancé avec",
+        "`--force`. L'opération budgétaire du modèle (imputation, libellé, crédits de paiement, disponible)",
+        "n'est reprise que pour une ligne qui puise dans la même opération ; une ligne ne garde que la",
+        "première imputation du modèle, la sienne. Une affaire modèle dont les textes écrivent son",
+        "bénéficiaire en toutes lettres (son nom, son SIRET, son représentant) est refusée, chaque texte",
+        "nommé avec sa ligne : chaque affaire du tableur le reprendrait ; ils doivent le citer entre `{{ }}`",
+        "(`{{ beneficiaire.designation }}`). Le reste de l'affaire modèle est repris tel quel : un plan de",
+        "financement, une annexe budgétaire détaillée, des versements chiffrés ou des élus qui ne prennent",
+        "pas part au vote sont ceux du modèle, à adapter à chaque affaire.",
+        "",
+        "| en-tête | obligatoire | ce qu'il contient | exemple | sans valeur dans le tableur |",
+        "|---|---|---|---|---|",
     ]
     for colonne in COLONNES:
         lignes.append(
             f"| {colonne.entete} | {'oui' if colonne.obligatoire else 'non'} | {_cellule(colonne.description)} "
-            f"| {_cellule(colonne.exemple)} |"
+            f"| {_cellule(colonne.exemple)} | {_cellule(colonne.repli.value)} |"
         )
     return [*lignes, ""]

@@ -5,6 +5,12 @@ Each row takes the séance file's first affaire as its model (its texts cite the
 imputation, numbers, dates. Headers are French and read whatever their case and accents; amounts
 and dates are read in their French forms (« 9 380,00 € », « 15/09/2025ᵉ ») or as the spreadsheet's
 own numbers and dates. Every bad cell is reported at once, with its sheet, row and column letter.
+
+What the spreadsheet does not give (no such column, or an empty cell) is never the model's
+beneficiary's: each column says what a row gets then (`Repli`) — the model's value where it is not
+the beneficiary's (its operation, its dates), the field's default, or an empty value with a
+`# À COMPLÉTER` comment in the dossier written. A model whose texts name its beneficiary in full
+is refused: every row would name it.
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import ValidationError
@@ -29,10 +36,19 @@ from pydantic import ValidationError
 from actes62 import formats
 from actes62.errors import Actes62Error, DossierInvalide, ErreurChamp, FichierExistant
 from actes62.fichiers import ecrire_atomique
-from actes62.load import _analyser, _lire_fichier, chemin_lisible, load_text
+from actes62.identify import pliage
+from actes62.load import _analyser, _lire_fichier, chemin_lisible, ligne_du_champ, load_text
 from actes62.model import Affaire, Beneficiaire, FormeJuridique, Personne, _siret_valide
 
-__all__ = ["COLONNES", "Colonne", "TableurInvalide", "importer_tableur", "lire_lignes"]
+__all__ = [
+    "COLONNES",
+    "Colonne",
+    "Repli",
+    "TableurImporte",
+    "TableurInvalide",
+    "importer_tableur",
+    "lire_lignes",
+]
 
 
 class TableurInvalide(Actes62Error):
@@ -65,8 +81,8 @@ def _montant(valeur: Any) -> Decimal:
             raise ValueError(f"un montant a au plus deux décimales, pas « {valeur} »")
         return montant.quantize(Decimal("0.01"))
     try:
-        return formats.lire_euros(str(valeur))
-    except ValueError:
+        return formats.lire_euros(str(valeur)).quantize(Decimal("0.01"))
+    except (ValueError, InvalidOperation):
         raise ValueError(
             f"montant illisible « {valeur} » : un montant comme « 9 380,00 € » est attendu"
         ) from None
@@ -132,17 +148,36 @@ def _adresse(valeur: Any) -> dict[str, list[str]]:
     return {"lignes": lignes}
 
 
+class Repli(StrEnum):
+    """What an affaire gets where the spreadsheet gives nothing (no such column, or an empty cell);
+    never the model affaire's beneficiary's data. The value is what the guide says."""
+
+    EXIGE = "refusé : la valeur est obligatoire"
+    DEDUIT = "déduit (voir ce qu'il contient)"
+    MODELE = "la valeur de l'affaire modèle (ce n'est pas une donnée du bénéficiaire)"
+    DEFAUT = "la valeur par défaut du champ (association ; aucun RNA), jamais celle de l'affaire modèle"
+    A_COMPLETER = "« À COMPLÉTER » dans le dossier écrit, à remplir avant de le vérifier"
+    OPERATION = (
+        "la valeur de l'affaire modèle quand l'opération est la sienne, sinon « À COMPLÉTER » dans le "
+        "dossier écrit"
+    )
+
+
 @dataclass(frozen=True)
 class Colonne:
     """A column of the spreadsheet: its French header, where its value goes in the affaire, how a
-    cell is read, whether it is required, and what the guide says of it."""
+    cell is read, what a row gets without it (`repli`), and what the guide says of it."""
 
     entete: str
     chemins: tuple[str, ...]
     lire: Callable[[Any], Any]
-    obligatoire: bool
+    repli: Repli
     description: str
     exemple: str
+
+    @property
+    def obligatoire(self) -> bool:
+        return self.repli is Repli.EXIGE
 
 
 COLONNES: tuple[Colonne, ...] = (
@@ -150,18 +185,23 @@ COLONNES: tuple[Colonne, ...] = (
         "Bénéficiaire",
         ("beneficiaire.nom",),
         _texte,
-        True,
+        Repli.EXIGE,
         "le nom du bénéficiaire, sans sa forme juridique",
         "Terrils en fête",
     ),
     Colonne(
-        "SIRET", ("beneficiaire.siret",), _siret, True, "14 chiffres, espaces permis", "822 880 480 00014"
+        "SIRET",
+        ("beneficiaire.siret",),
+        _siret,
+        Repli.EXIGE,
+        "14 chiffres, espaces permis",
+        "822 880 480 00014",
     ),
     Colonne(
         "Montant",
         ("imputations.0.proposition",),
         _montant,
-        True,
+        Repli.EXIGE,
         "la subvention proposée, en euros",
         "9 380,00 €",
     ),
@@ -169,7 +209,7 @@ COLONNES: tuple[Colonne, ...] = (
         "Objet",
         ("convention.objet",),
         _texte,
-        True,
+        Repli.EXIGE,
         "ce que la subvention finance, après « pour » (« pour l'organisation du festival »)",
         "l'organisation du festival 2026",
     ),
@@ -177,7 +217,7 @@ COLONNES: tuple[Colonne, ...] = (
         "Identifiant",
         ("id",),
         _texte,
-        False,
+        Repli.DEDUIT,
         "l'identifiant de l'affaire (minuscules, chiffres, tirets) ; par défaut, tiré du nom et de l'année",
         "terrils-en-fete-2026",
     ),
@@ -185,7 +225,7 @@ COLONNES: tuple[Colonne, ...] = (
         "Titre",
         ("titre",),
         _texte,
-        False,
+        Repli.DEDUIT,
         "le titre de l'affaire ; par défaut « Soutien à … pour … » tiré du bénéficiaire et de l'objet",
         "Soutien au festival Les Nuits du Terril",
     ),
@@ -193,16 +233,18 @@ COLONNES: tuple[Colonne, ...] = (
         "Forme juridique",
         ("beneficiaire.forme_juridique",),
         _forme,
-        False,
+        Repli.DEFAUT,
         "association (par défaut), commune, fondation… (la liste du guide)",
         "association",
     ),
-    Colonne("RNA", ("beneficiaire.rna",), _texte, False, "le numéro RNA d'une association", "W623001234"),
+    Colonne(
+        "RNA", ("beneficiaire.rna",), _texte, Repli.DEFAUT, "le numéro RNA d'une association", "W623001234"
+    ),
     Colonne(
         "Adresse",
         ("beneficiaire.siege",),
         _adresse,
-        False,
+        Repli.A_COMPLETER,
         "l'adresse du siège ; lignes séparées par un retour à la ligne ou « ; »",
         "12 rue des Mineurs ; 62750 LOOS-EN-GOHELLE",
     ),
@@ -210,15 +252,15 @@ COLONNES: tuple[Colonne, ...] = (
         "Représentant",
         ("beneficiaire.representant.personne", "convention.signataire_beneficiaire.personne"),
         _personne,
-        False,
+        Repli.A_COMPLETER,
         "qui représente le bénéficiaire et signe la convention : « M. Prénom NOM » ou « Mme Prénom NOM »",
         "M. Grégory LEFEBVRE",
     ),
     Colonne(
         "Qualité",
-        ("beneficiaire.representant.qualite",),
+        ("beneficiaire.representant.qualite", "convention.signataire_beneficiaire.qualite"),
         _texte,
-        False,
+        Repli.A_COMPLETER,
         "la qualité du représentant",
         "Président de l'association",
     ),
@@ -226,16 +268,23 @@ COLONNES: tuple[Colonne, ...] = (
         "Code opération",
         ("imputations.0.code_operation",),
         _texte,
-        False,
+        Repli.MODELE,
         "le code de l'opération budgétaire",
         "C03-313A02",
     ),
-    Colonne("Imputation", ("imputations.0.imputation",), _texte, False, "nature//fonction", "65748//93311"),
+    Colonne(
+        "Imputation",
+        ("imputations.0.imputation",),
+        _texte,
+        Repli.OPERATION,
+        "nature//fonction",
+        "65748//93311",
+    ),
     Colonne(
         "Libellé opération",
         ("imputations.0.libelle",),
         _texte,
-        False,
+        Repli.OPERATION,
         "le libellé de l'opération",
         "Festivals et manifestations culturelles",
     ),
@@ -243,7 +292,7 @@ COLONNES: tuple[Colonne, ...] = (
         "Crédits de paiement",
         ("imputations.0.credits_paiement",),
         _montant,
-        False,
+        Repli.OPERATION,
         "les CP de l'opération, en euros",
         "600 000,00 €",
     ),
@@ -251,7 +300,7 @@ COLONNES: tuple[Colonne, ...] = (
         "Disponible",
         ("imputations.0.disponible",),
         _montant,
-        False,
+        Repli.OPERATION,
         "le disponible de l'opération avant l'affaire, en euros",
         "212 000,00 €",
     ),
@@ -259,7 +308,7 @@ COLONNES: tuple[Colonne, ...] = (
         "N° rapport",
         ("rapport.numero",),
         _entier,
-        False,
+        Repli.DEDUIT,
         "le numéro du rapport ; par défaut, à la suite de celui du modèle",
         "13",
     ),
@@ -267,7 +316,7 @@ COLONNES: tuple[Colonne, ...] = (
         "N° délibération",
         ("deliberation.numero",),
         _texte,
-        False,
+        Repli.DEDUIT,
         "le numéro de la délibération (AAAA-N) ; par défaut, à la suite de celui du modèle",
         "2026-102",
     ),
@@ -275,19 +324,26 @@ COLONNES: tuple[Colonne, ...] = (
         "Rapporteur",
         ("rapport.rapporteur",),
         _personne,
-        False,
+        Repli.MODELE,
         "le membre qui présente le rapport",
         "Mme Blandine DRAIN",
     ),
     Colonne(
-        "Début", ("convention.debut",), _date, False, "le début de la période de la convention", "01/01/2026"
+        "Début",
+        ("convention.debut",),
+        _date,
+        Repli.MODELE,
+        "le début de la période de la convention",
+        "01/01/2026",
     ),
-    Colonne("Fin", ("convention.fin",), _date, False, "la fin de la période de la convention", "31/12/2026"),
+    Colonne(
+        "Fin", ("convention.fin",), _date, Repli.MODELE, "la fin de la période de la convention", "31/12/2026"
+    ),
     Colonne(
         "Date limite du bilan",
         ("convention.date_limite_bilan",),
         _date,
-        False,
+        Repli.MODELE,
         "le jour où le bilan est dû au plus tard",
         "30/06/2027",
     ),
@@ -302,6 +358,7 @@ def _cle(texte: str) -> str:
 
 
 _PAR_CLE = {_cle(c.entete): c for c in COLONNES}
+_PAR_CHEMIN = {chemin: c for c in COLONNES for chemin in c.chemins}
 
 
 def lettre(colonne: int) -> str:
@@ -393,6 +450,28 @@ def _poser(donnees: Any, chemin: str, valeur: Any) -> None:
         donnees[elements[-1]] = valeur
 
 
+def _retirer(donnees: Any, chemin: str) -> None:
+    elements = chemin.split(".")
+    for element in elements[:-1]:
+        if isinstance(donnees, list) and element.isdigit() and int(element) < len(donnees):
+            donnees = donnees[int(element)]
+        elif isinstance(donnees, dict) and element in donnees:
+            donnees = donnees[element]
+        else:
+            return
+    if isinstance(donnees, dict):
+        donnees.pop(elements[-1], None)
+
+
+@dataclass(frozen=True)
+class _ACompleter:
+    """A value the spreadsheet does not give and the model must not: written empty, with a
+    `# À COMPLÉTER` comment saying what and why."""
+
+    quoi: str
+    pourquoi: str
+
+
 def _lieu(feuille: str | None, ligne: int, colonne: int | None, entete: str | None = None) -> str:
     morceaux = [f"feuille « {feuille} »"] if feuille else []
     morceaux.append(f"ligne {ligne}")
@@ -411,8 +490,120 @@ def _suivant(numero: str, rang: int) -> str:
     return f"{annee}-{int(n) + rang}" if n.isdigit() else numero
 
 
-def _affaires(tableur: Path, lignes: Lignes, modele: dict[str, Any], annee: int) -> list[dict[str, Any]]:
-    """The affaires of the rows; TableurInvalide listing every bad header and cell."""
+_QUOI = {
+    "beneficiaire.siege": "l'adresse du siège de {nom}",
+    "beneficiaire.representant.personne": "qui représente {nom} : « M. Prénom NOM » ou « Mme Prénom NOM »",
+    "beneficiaire.representant.qualite": "la qualité du représentant de {nom} (« Président de l'association »)",
+    "convention.signataire_beneficiaire.personne": "qui signe la convention pour {nom} : « M. Prénom NOM »",
+    "convention.signataire_beneficiaire.qualite": "la qualité du signataire de {nom} (« Le Président »)",
+    "imputations.0.imputation": "l'imputation de l'opération {code} (nature//fonction)",
+    "imputations.0.libelle": "le libellé de l'opération {code}",
+    "imputations.0.credits_paiement": "les crédits de paiement de l'opération {code}",
+    "imputations.0.disponible": "le disponible de l'opération {code} avant l'affaire",
+}
+"""What a `# À COMPLÉTER` comment asks for, by field."""
+
+
+def _sans_valeur(
+    affaire: dict[str, Any], colonne: Colonne, chemins: list[str], pourquoi: str, code_modele: object
+) -> dict[str, _ACompleter]:
+    """Apply a column's `repli` to an affaire (a copy of the model) that has no value for it; the
+    placeholders put, by field path."""
+    imputations = affaire.get("imputations")
+    code = imputations[0].get("code_operation") if isinstance(imputations, list) and imputations else None
+    if colonne.repli is Repli.DEFAUT:
+        for chemin in chemins:
+            _retirer(affaire, chemin)
+        return {}
+    if colonne.repli is Repli.A_COMPLETER or (colonne.repli is Repli.OPERATION and code != code_modele):
+        nom = f"« {affaire.get('beneficiaire', {}).get('nom', '')} »"
+        places = {
+            chemin: _ACompleter(_QUOI.get(chemin, colonne.description).format(nom=nom, code=code), pourquoi)
+            for chemin in chemins
+        }
+        for chemin, place in places.items():
+            _poser(affaire, chemin, place)
+        return places
+    return {}
+
+
+def _chaines(donnees: Any, chemin: tuple[int | str, ...] = ()) -> Iterator[tuple[tuple[int | str, ...], str]]:
+    if isinstance(donnees, str):
+        yield chemin, donnees
+    elif isinstance(donnees, dict):
+        for cle, valeur in donnees.items():
+            yield from _chaines(valeur, (*chemin, str(cle)))
+    elif isinstance(donnees, list):
+        for rang, valeur in enumerate(donnees):
+            yield from _chaines(valeur, (*chemin, rang))
+
+
+_PROPRES_A_LA_LIGNE = (
+    "id",
+    "titre",
+    "beneficiaire",
+    "convention.objet",
+    "convention.signataire_beneficiaire",
+)
+"""The model affaire's fields every row replaces: what they say of the model's beneficiary goes."""
+
+
+def _modele_generique(seance: Path, racine: yaml.Node | None, modele: dict[str, Any]) -> None:
+    """Refuse a model affaire whose texts name its beneficiary (its name, its SIRET, its
+    representative) in full: every affaire of the spreadsheet would name it."""
+    beneficiaire: dict[str, Any] = modele["beneficiaire"]  # the séance file has loaded: a mapping
+    representant = beneficiaire.get("representant")
+    personne = representant.get("personne") if isinstance(representant, dict) else None
+    traces = [
+        (str(beneficiaire.get("nom", "")), "son bénéficiaire", "{{ beneficiaire.designation }}"),
+        (
+            str(personne or ""),
+            "le représentant de son bénéficiaire",
+            "{{ beneficiaire.representant.personne }}",
+        ),
+    ]
+    motifs = [
+        (re.compile(rf"\b{re.escape(' '.join(pliage(trace).split()))}\b"), trace, qui, champ)
+        for trace, qui, champ in traces
+        if len(pliage(trace).strip()) >= 4
+    ]
+    siret = re.sub(r"\D", "", str(beneficiaire.get("siret", "")))
+    erreurs: list[ErreurChamp] = []
+    for chemin, texte in _chaines(modele):
+        champ = ".".join(str(e) for e in chemin)
+        if any(champ == propre or champ.startswith(propre + ".") for propre in _PROPRES_A_LA_LIGNE):
+            continue
+        plie = " ".join(pliage(texte).split())
+        trouve = next(
+            ((trace, qui, champ) for motif, trace, qui, champ in motifs if motif.search(plie)), None
+        )
+        if trouve is None and len(siret) == 14 and siret in re.sub(r"\D", "", texte):
+            trouve = (
+                str(beneficiaire.get("siret")),
+                "le SIRET de son bénéficiaire",
+                "{{ beneficiaire.siret | siret }}",
+            )
+        if trouve is not None:
+            complet = ("affaires", 0, *chemin)
+            ecrit, qui, champ = trouve
+            erreurs.append(
+                ErreurChamp(
+                    chemin_lisible(complet),
+                    ligne_du_champ(racine, complet),
+                    f"l'affaire modèle du tableur écrit {qui} en toutes lettres (« {ecrit} ») : chaque "
+                    f"affaire du tableur le reprendrait ; écrivez-y {champ} à la place, ou partez d'une "
+                    "affaire modèle générique (actes62 new)",
+                )
+            )
+    if erreurs:
+        raise DossierInvalide(seance, erreurs)
+
+
+def _affaires(
+    tableur: Path, lignes: Lignes, modele: dict[str, Any], annee: int
+) -> tuple[list[dict[str, Any]], dict[tuple[int, str], _ACompleter]]:
+    """The affaires of the rows, and the values left to complete (by affaire rank and field path);
+    TableurInvalide listing every bad header and cell."""
     erreurs: list[str] = []
     if not lignes.lignes:
         raise TableurInvalide(
@@ -443,17 +634,25 @@ def _affaires(tableur: Path, lignes: Lignes, modele: dict[str, Any], annee: int)
             erreurs.append(
                 f"{_lieu(lignes.feuille, numero_entetes, None)} : colonne « {colonne.entete} » manquante"
             )
-    if "convention" not in modele:
-        colonnes = {i: c for i, c in colonnes.items() if not c.chemins[0].startswith("convention.")}
     if erreurs:
         raise TableurInvalide(tableur, erreurs)
 
+    def chemins_de(colonne: Colonne) -> list[str]:  # a model without convention: no convention field
+        return [c for c in colonne.chemins if "convention" in modele or not c.startswith("convention.")]
+
+    imputations = modele.get("imputations")
+    code_modele = (
+        imputations[0].get("code_operation") if isinstance(imputations, list) and imputations else None
+    )
     affaires: list[dict[str, Any]] = []
+    a_completer: dict[tuple[int, str], _ACompleter] = {}
     for rang, (numero, valeurs) in enumerate(lignes.lignes[1:]):
         affaire = copy.deepcopy(modele)
+        if isinstance(affaire.get("imputations"), list):  # the row gives one amount: one imputation
+            affaire["imputations"] = affaire["imputations"][:1]
         lues: dict[str, Any] = {}
         place: dict[str, tuple[int, Colonne]] = {}
-        signalees: set[int] = set()
+        vides: dict[Colonne, int] = {}
         for index, colonne in colonnes.items():
             valeur = valeurs[index] if index < len(valeurs) else None
             if valeur is None or (isinstance(valeur, str) and not valeur.strip()):
@@ -461,42 +660,53 @@ def _affaires(tableur: Path, lignes: Lignes, modele: dict[str, Any], annee: int)
                     erreurs.append(
                         f"{_lieu(lignes.feuille, numero, index, colonne.entete)} : cellule vide, valeur obligatoire"
                     )
+                vides[colonne] = index
                 continue
             try:
                 lu = colonne.lire(valeur)
             except ValueError as exc:
                 erreurs.append(f"{_lieu(lignes.feuille, numero, index, colonne.entete)} : {exc}")
-                signalees.add(index)
                 continue
             for chemin in colonne.chemins:
                 lues[chemin] = lu
                 place[chemin] = (index, colonne)
         for chemin, valeur in lues.items():
-            _poser(affaire, chemin, valeur if not isinstance(valeur, date) else valeur.isoformat())
-        nom = str(lues.get("beneficiaire.nom", affaire.get("beneficiaire", {}).get("nom", "")))
+            if chemin in chemins_de(_PAR_CHEMIN[chemin]):
+                _poser(affaire, chemin, valeur if not isinstance(valeur, date) else valeur.isoformat())
+        for colonne in COLONNES:
+            if colonne.obligatoire or any(c in lues for c in colonne.chemins):
+                continue
+            if colonne not in colonnes.values():
+                pourquoi = f"le tableur n'a pas de colonne « {colonne.entete} »"
+            elif colonne in vides:
+                pourquoi = f"cellule {lettre(vides[colonne])}{numero} (« {colonne.entete} ») vide"
+            else:
+                continue  # a bad cell, reported
+            for chemin, valeur_a_completer in _sans_valeur(
+                affaire, colonne, chemins_de(colonne), pourquoi, code_modele
+            ).items():
+                a_completer[(rang, chemin)] = valeur_a_completer
+        nom = str(lues.get("beneficiaire.nom", ""))
         if "id" not in lues:
             affaire["id"] = _identifiant(nom, annee)
-        if "titre" not in lues and "convention.objet" in lues:
-            try:
-                beneficiaire = Beneficiaire.model_validate(affaire["beneficiaire"])
+        if "titre" not in lues and "convention.objet" in lues:  # the objet, even with no convention
+            forme = affaire["beneficiaire"].get("forme_juridique", FormeJuridique.ASSOCIATION.value)
+            if forme in {f.value for f in FormeJuridique}:
+                beneficiaire = Beneficiaire.model_construct(nom=nom, forme_juridique=FormeJuridique(forme))
                 affaire["titre"] = f"Soutien à {beneficiaire.designation} pour {lues['convention.objet']}"
-            except ValidationError:
-                pass  # reported below, on its cells
         if "rapport.numero" not in lues and isinstance(affaire.get("rapport", {}).get("numero"), int):
             affaire["rapport"]["numero"] += rang
         if "deliberation.numero" not in lues and isinstance(
             affaire.get("deliberation", {}).get("numero"), str
         ):
             affaire["deliberation"]["numero"] = _suivant(affaire["deliberation"]["numero"], rang)
-        if "beneficiaire.representant.qualite" in lues and isinstance(affaire.get("convention"), dict):
-            signataire = affaire["convention"].get("signataire_beneficiaire")
-            if isinstance(signataire, dict):
-                signataire["qualite"] = lues["beneficiaire.representant.qualite"]
         try:
             Affaire.model_validate(affaire)
         except ValidationError as exc:
             for erreur in exc.errors():
                 chemin = ".".join(str(e) for e in erreur["loc"] if not str(e).startswith("~"))
+                if any(chemin.startswith(c) for r, c in a_completer if r == rang):
+                    continue  # left to complete, and said so
                 index_colonne = next((place[c] for c in place if chemin.startswith(c)), None)
                 message = str(erreur["msg"]).removeprefix("Value error, ")
                 if index_colonne is not None:
@@ -519,21 +729,31 @@ def _affaires(tableur: Path, lignes: Lignes, modele: dict[str, Any], annee: int)
         erreurs.append("aucune affaire : une ligne d'en-têtes puis une ligne par affaire sont attendues")
     if erreurs:
         raise TableurInvalide(tableur, erreurs)
-    return affaires
+    return affaires, a_completer
 
 
 # --- writing the dossier -----------------------------------------------------------------------------
 
 
 class _Ecrivain(yaml.SafeDumper):
-    """YAML as a person writes it: amounts as 9380.00, dates as 2026-09-14, lists indented."""
+    """YAML as a person writes it: amounts as 9380.00, dates as 2026-09-14, lists indented; each
+    value written out where it is (no anchors and aliases for values rows share), no tags."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
 
 def _decimal(ecrivain: yaml.SafeDumper, valeur: Decimal) -> yaml.ScalarNode:
-    return ecrivain.represent_scalar("tag:yaml.org,2002:float", str(valeur))
+    """An amount as the dossiers write it: 48000.00, never « !!float '48000' »."""
+    texte = format(valeur, "f")
+    return ecrivain.represent_scalar("tag:yaml.org,2002:float", texte if "." in texte else f"{valeur:.2f}")
+
+
+_MARQUE = "__actes62_a_completer_{}__"
+"""What a value to complete is first written as, before its comment replaces it."""
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -564,11 +784,27 @@ def _entrees(texte: str, racine: yaml.Node | None) -> Iterator[tuple[str, str]]:
         yield str(cle.value), "".join(lignes[debuts[rang] : fin])
 
 
-def importer_tableur(tableur: Path, seance: Path, sortie: Path, *, force: bool = False) -> tuple[Path, int]:
+class TableurImporte(NamedTuple):
+    """What `importer_tableur` wrote: the dossier, its number of affaires, the fields left to
+    complete (« affaires[0].beneficiaire.siege », each with a `# À COMPLÉTER` comment) and why,
+    each reason once (« le tableur n'a pas de colonne « Adresse » »)."""
+
+    fichier: Path
+    affaires: int
+    a_completer: tuple[str, ...] = ()
+    raisons: tuple[str, ...] = ()
+
+
+def importer_tableur(tableur: Path, seance: Path, sortie: Path, *, force: bool = False) -> TableurImporte:
     """Write `sortie`: the séance file `seance` (its collectivité, séance and comments as written)
     with the affaires of the spreadsheet `tableur`, each built on the séance's first affaire.
-    Returns the file written and the number of affaires. Nothing is written if the spreadsheet has a
-    bad cell, if the result does not load, or if `sortie` exists (unless `force`)."""
+    What the spreadsheet does not give and the model must not (the beneficiary's address, its
+    representative…) is written empty with a `# À COMPLÉTER` comment: the file then loads but
+    there. Nothing is written if the spreadsheet has a bad cell, if the model names its beneficiary
+    in its texts, if the result does not load (but where left to complete), or if `sortie` exists
+    (unless `force`)."""
+    from actes62.importer import A_COMPLETER
+
     if (sortie.exists() or sortie.is_symlink()) and not force:
         raise FichierExistant(sortie)
     texte = _lire_fichier(seance)
@@ -590,9 +826,10 @@ def importer_tableur(tableur: Path, seance: Path, sortie: Path, *, force: bool =
         )
     load_text(texte, seance)  # the séance file itself is valid: its errors are its own
     modele = donnees["affaires"][0]
+    _modele_generique(seance, racine, modele)
     annee = date.fromisoformat(str(donnees["seance"]["date"])).year
     feuille = lire_lignes(tableur)
-    affaires = _affaires(tableur, feuille, modele, annee)
+    affaires, a_completer = _affaires(tableur, feuille, modele, annee)
 
     morceaux: list[str] = []
     for cle, morceau in _entrees(texte, racine):
@@ -617,18 +854,54 @@ def importer_tableur(tableur: Path, seance: Path, sortie: Path, *, force: bool =
                 r"^collectivite:.*$", f"collectivite: {relatif.as_posix()}", morceau, count=1, flags=re.M
             )
         morceaux.append(morceau)
-    ecrit = yaml.dump(
-        {"affaires": affaires}, Dumper=_Ecrivain, allow_unicode=True, sort_keys=False, width=100
+    rangs = {id(v): n for n, v in enumerate(a_completer.values())}
+
+    class Ecrivain(_Ecrivain):
+        pass
+
+    Ecrivain.add_representer(
+        _ACompleter, lambda e, v: e.represent_scalar("tag:yaml.org,2002:str", _MARQUE.format(rangs[id(v)]))
     )
-    lignes = ecrit.splitlines()
+    ecrit = yaml.dump({"affaires": affaires}, Dumper=Ecrivain, allow_unicode=True, sort_keys=False, width=100)
     numeros = iter(numero for numero, _ in feuille.lignes[1:])
     avec_commentaires: list[str] = []
-    for ligne in lignes:
+    marques = list(a_completer.values())
+    for ligne in ecrit.splitlines():
         if ligne.startswith("  - "):
             ou = f"feuille « {feuille.feuille} », " if feuille.feuille else ""
             avec_commentaires.append(f"  # {tableur.name}, {ou}ligne {next(numeros)}")
+        marque = re.fullmatch(
+            r"(?P<debut>(?P<retrait> *)(?:- )?[\w]+: )" + _MARQUE.format(r"(?P<rang>\d+)"), ligne
+        )
+        if marque is not None:
+            valeur = marques[int(marque["rang"])]
+            avec_commentaires.append(
+                f"{marque['retrait']}# {A_COMPLETER} : {valeur.quoi} — {valeur.pourquoi}"
+            )
+            ligne = f'{marque["debut"]}""'
         avec_commentaires.append(ligne)
     resultat = "".join(morceaux).rstrip("\n") + "\n\n" + "\n".join(avec_commentaires) + "\n"
-    load_text(resultat, sortie)  # the dossier written loads, or nothing is written
+    _se_charge(resultat, sortie, a_completer)
     ecrire_atomique(sortie, resultat.encode("utf-8"))
-    return sortie, len(affaires)
+    return TableurImporte(
+        sortie,
+        len(affaires),
+        tuple(_chemin_complet(rang, chemin) for rang, chemin in a_completer),
+        tuple(dict.fromkeys(valeur.pourquoi for valeur in a_completer.values())),
+    )
+
+
+def _chemin_complet(rang: int, chemin: str) -> str:
+    """« affaires[2].beneficiaire.siege »."""
+    return chemin_lisible(["affaires", rang, *(int(e) if e.isdigit() else e for e in chemin.split("."))])
+
+
+def _se_charge(texte: str, sortie: Path, a_completer: dict[tuple[int, str], _ACompleter]) -> None:
+    """The dossier written loads but where values are left to complete; else DossierInvalide."""
+    try:
+        load_text(texte, sortie)
+    except DossierInvalide as exc:
+        laisses = tuple(_chemin_complet(rang, chemin) for rang, chemin in a_completer)
+        autres = [e for e in exc.erreurs if not e.chemin.startswith(laisses)] if laisses else exc.erreurs
+        if autres:
+            raise DossierInvalide(exc.fichier, autres) from None

@@ -20,6 +20,7 @@ __all__ = [
     "present_et_excuse",
     "president_et_secretaire_presents",
     "quorum",
+    "voix_possibles",
     "votes_superieurs_aux_voix",
 ]
 
@@ -60,6 +61,13 @@ def _presents_et_representes(seance: Seance) -> tuple[int, int]:
     return len(presents), len(representes)
 
 
+def voix_possibles(seance: Seance, affaire: Affaire) -> tuple[int, int]:
+    """Who can vote on this affaire: the members present when it is voted, and the members
+    validly represented (V001 holds the vote to their sum; the SCDL export publishes it as
+    VOTE_EFFECTIF)."""
+    return _presents_et_representes(seance_de(seance, affaire))
+
+
 def votes_superieurs_aux_voix(ctx: Context) -> Iterator[Draft]:
     """Les voix comptées (pour + contre + abstention + ne prend pas part) ne dépassent pas les
     membres présents plus les membres valablement représentés, chacun compté une fois (un pouvoir
@@ -70,7 +78,7 @@ def votes_superieurs_aux_voix(ctx: Context) -> Iterator[Draft]:
     Référence : CGCT, article L3121-16 (un conseiller empêché peut donner pouvoir à un collègue ;
     un conseiller ne peut recevoir qu'un pouvoir)."""
     for i, affaire in enumerate(ctx.affaires):
-        presents, representes = _presents_et_representes(seance_de(ctx.dossier.seance, affaire))
+        presents, representes = voix_possibles(ctx.dossier.seance, affaire)
         voix = presents + representes
         vote = affaire.deliberation.vote
         if vote is not None and vote.votants > voix:
