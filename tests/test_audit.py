@@ -320,3 +320,22 @@ def test_a_docx_changed_after_its_pdf_was_made_is_reported_on_the_pdf(
     sortie_texte = capsys.readouterr().out
     assert "A014 le PDF ne reprend pas son DOCX" in sortie_texte
     assert f"{_SUBVENTION_FESTIVAL} dans le PDF, 48\u202f500\xa0€ dans le DOCX" in sortie_texte
+
+
+@pytest.mark.parametrize(
+    ("ligne", "nombre"),
+    [
+        ("Ne prend pas part au vote : Mme Sylvie MEYFROIDT", 1),
+        ("Ne prennent pas part au vote : M. Jean DUPONT et Mme Anne MARTIN.", 2),
+        ("Ne prennent pas part au vote : Monsieur Jean DUPONT, Madame Anne MARTIN, M. Paul ROGER", 3),
+        ("Ne prend pas part au vote : 1", 1),
+    ],
+)
+def test_members_named_as_not_voting_are_counted(tmp_path: Path, ligne: str, nombre: int) -> None:
+    """A délibération that names the members who do not take part in the vote states their number."""
+    chemin = tmp_path / "deliberation.docx"
+    _ecrire(chemin, [*_DELIBERATION, "Pour : 40 voix", "Contre : 0 voix", ligne, "(Adopté)"])
+    [affaire] = releve([chemin]).affaires
+    from actes62.faits.modele import Role, Sorte
+
+    assert [f.valeur for _, f in affaire.faits(Sorte.VOTE, Role.NE_PREND_PAS_PART)] == [nombre]

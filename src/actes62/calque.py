@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Trou:
     """A field the facts did not give: where it is in the YAML data, and what the model expects."""
 
@@ -185,7 +185,7 @@ def _mot(rang: int) -> str:
     return f"Qzxj{lettres}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Marque:
     trou: Trou
     jeton: str | int | date  # what the render shows where the field is written

@@ -28,18 +28,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from actes62 import calque, model
 from actes62.checks.attendus import Modeles
 from actes62.checks.findings import Finding, Location
 from actes62.checks.releve import AffaireLue, Releve, releve
-from actes62.errors import Actes62Error, DocumentIllisible, FichierExistant
+from actes62.errors import Actes62Error, DocumentIllisible, DossierInvalide, FichierExistant
 from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Personne, Role, Sorte, Tableau
 from actes62.fichiers import ecrire_atomique
 from actes62.formats import lire_euros
 from actes62.identify import DocumentKind
-from actes62.load import load_text
+from actes62.load import erreurs_validation
 from actes62.model import Adresse, Dossier
 from actes62.read import ReadDocument, TextPiece, parts, read_document
 from actes62.sauver import _yaml
@@ -931,9 +932,10 @@ def _par_modeles(b: _Batisseur, affaires: Sequence[AffaireLue], modeles: Modeles
     jours = [f.valeur for a in affaires for d in a.documents for f in d.faits if isinstance(f.valeur, date)]
 
     def charger() -> Dossier:
-        tampon = io.StringIO()
-        _yaml().dump(racine, tampon)
-        return load_text(tampon.getvalue(), "<import>")
+        try:
+            return Dossier.model_validate(_simple(racine))
+        except ValidationError as exc:
+            raise DossierInvalide(Path("<import>"), erreurs_validation(exc)) from None
 
     lectures, surplus = calque.calquer(
         racine, trous, documents, modeles, charger, max(jours, default=date(2000, 1, 1))
@@ -996,6 +998,15 @@ def _retirer_repetes(racine: CommentedMap, surplus: dict[str, Counter[str]]) -> 
                         if trop[cle] > 0:
                             trop[cle] -= 1
                             paragraphes.remove(texte)
+
+
+def _simple(valeur: Any) -> Any:
+    """The YAML data as plain dicts and lists, as the loader gives them to the model."""
+    if isinstance(valeur, dict):
+        return {str(cle): _simple(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_simple(v) for v in valeur]
+    return valeur
 
 
 def _inserer(carte: CommentedMap, cle: str, valeur: object, chemin: Sequence[int | str]) -> None:

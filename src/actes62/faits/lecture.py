@@ -667,7 +667,7 @@ def _signatures(lecteur: _Lecteur, pieces: list[TextPiece]) -> None:
 # --- séance: attendance and vote -----------------------------------------------------------------------
 
 _VOTE = re.compile(
-    r"(?<!\w)(?P<quoi>pour|contre|abstentions?|ne\s+prennent\s+pas\s+part(?:\s+au\s+vote)?)\s*[:|]\s*(?P<n>\d{1,3})(?!\d)"
+    r"(?<!\w)(?P<quoi>pour|contre|abstentions?|ne\s+prenn?(?:d|ent)\s+pas\s+part(?:\s+au\s+vote)?)\s*[:|]\s*(?P<n>\d{1,3})(?!\d)"
     r"|(?<![\d,.])(?P<n2>\d{1,3})\s+(?:voix\s+)?(?P<quoi2>pour|contre|abstentions?)\b(?!\s+(?:le|la|l['’]|les|cent|mille)\b)",
     re.IGNORECASE,
 )
@@ -677,6 +677,9 @@ _LISTE = re.compile(
     re.IGNORECASE,
 )
 _PERSONNE_LISTE = re.compile(rf"{_CIVILITE}\s+[A-ZÉÈ]")
+_NE_VOTENT_PAS = re.compile(
+    rf"(?<!\w)ne\s+prenn?(?:d|ent)\s+pas\s+part(?:\s+au\s+vote)?\s*[:|]\s*(?={_CIVILITE}\s)", re.IGNORECASE
+)
 _NOMBRE = re.compile(r"^\s*(\d{1,3})\b")
 
 
@@ -708,6 +711,11 @@ def _seance(lecteur: _Lecteur, piece: TextPiece) -> None:
         ):
             continue  # « pour : 2025 » is not a vote
         lecteur.ajouter(Sorte.VOTE, role, n, piece, m.start(), m.end())
+    for m in _NE_VOTENT_PAS.finditer(texte):  # the members named, not counted: « … : Mme A, M. B »
+        fin = re.search(r"(?<!\bM)(?<!\bMme)\.(?:\s|$)|\n", texte[m.end() :])
+        liste = texte[m.end() : m.end() + fin.start() if fin else len(texte)]
+        if n := _membres_listes(liste):
+            lecteur.ajouter(Sorte.VOTE, Role.NE_PREND_PAS_PART, n, piece, m.start(), m.end() + len(liste))
     for m in _LISTE.finditer(texte):
         quoi = pliage(m["quoi"])
         if "sans voix" in pliage(texte[max(0, m.start() - 40) : m.end() + 5]):
