@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -427,3 +428,105 @@ def test_cli_import_with_templates(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "pas-de-modeles" in err and "Traceback" not in err
     assert not (tmp_path / "d.yaml").exists()
+
+
+# --- what a clerk's folder holds ------------------------------------------------------------------
+
+
+def _commentaires_alignes(texte: str) -> list[str]:
+    """The comments not at the column of the key they stand above."""
+    lignes = texte.splitlines()
+    decales = []
+    for i, ligne in enumerate(lignes):
+        if not ligne.lstrip().startswith("# ") or not ligne.startswith(" "):
+            continue
+        suivante = next(s for s in lignes[i + 1 :] if not s.lstrip().startswith("#"))
+        colonne = len(suivante) - len(suivante.lstrip(" -"))
+        if len(ligne) - len(ligne.lstrip()) != colonne:
+            decales.append(f"{i + 1}: {ligne.strip()[:40]} / {suivante.strip()[:40]}")
+    return decales
+
+
+def test_docx_with_their_pdfs_import_as_the_docx_alone(tmp_path: Path) -> None:
+    """`generate --pdf` writes each act twice (and the transmission PDF): the DOCX are read, the
+    PDFs set aside and named, and the dossier is the one the DOCX alone give."""
+    dossier = actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml")
+    actes62.generate(dossier, tmp_path / "docs", pdf=True)
+    seuls = tmp_path / "seuls"
+    seuls.mkdir()
+    for docx in (tmp_path / "docs").glob("*.docx"):
+        shutil.copy(docx, seuls / docx.name)
+    avec_pdf = importer_detail([tmp_path / "docs"])
+    sans_pdf = importer_detail([seuls])
+    assert _simple(avec_pdf.donnees) == _simple(sans_pdf.donnees)
+    assert len(avec_pdf.desaccords) == len(sans_pdf.desaccords)
+    assert {nom.split(" ")[0].rsplit(".", 1)[1] for nom, _ in avec_pdf.ignores} == {"pdf"}
+    texte = avec_pdf.en_yaml()
+    assert "&id" not in texte and "*id" not in texte
+    assert _commentaires_alignes(texte) == []
+
+
+def _simple(valeur: Any) -> Any:
+    if isinstance(valeur, dict):
+        return {k: _simple(v) for k, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_simple(v) for v in valeur]
+    return valeur
+
+
+def test_hand_written_vote_total_row_and_counted_members(tmp_path: Path) -> None:
+    """A délibération written by hand: « Adopté à l'unanimité » is a vote to complete, not a
+    draft; a table's total row is no imputation; excused members counted but not named are to
+    complete, not « none »."""
+    document = Document()
+    for texte in (
+        "DÉPARTEMENT DU PAS-DE-CALAIS",
+        "Commission Permanente — réunion du 6 octobre 2025",
+        "Délibération n° 2025-412",
+        "Présents : 38 ; excusés : 2 ; pouvoirs : 1",
+        "SOUTIEN AUX JARDINS PARTAGÉS DE L'ASSOCIATION LES JARDINS DE L'AA",
+        "DÉCIDE :",
+        "Article 1 : D'attribuer à l'association Les Jardins de l'Aa une subvention de 12 500 €.",
+    ):
+        document.add_paragraph(texte)
+    tableau = document.add_table(rows=3, cols=5)
+    lignes = [
+        ("Code opération", "Imputation", "CP", "Proposition", "Solde"),
+        ("C03-738B02", "6574//937", "50 000,00", "12 500,00", "37 500,00"),
+        ("Total", "", "50 000,00", "12 500,00", "37 500,00"),
+    ]
+    for rangee, valeurs in zip(tableau.rows, lignes, strict=True):
+        for cellule, valeur in zip(rangee.cells, valeurs, strict=True):
+            cellule.text = valeur
+    document.add_paragraph("Adopté à l'unanimité des membres présents et représentés.")
+    chemin = tmp_path / "deliberation.docx"
+    document.save(str(chemin))
+    resultat = importer_detail([chemin])
+    affaire = resultat.donnees["affaires"][0]
+    assert [i.get("code_operation") for i in affaire["imputations"]] == ["C03-738B02"]
+    deliberation = affaire["deliberation"]
+    assert "etat" not in deliberation and deliberation["vote"] == ""
+    assert "Adopté à l'unanimité" not in str(deliberation["articles"])
+    texte = resultat.en_yaml()
+    assert "sans compter les voix" in texte
+    assert resultat.donnees["seance"]["excuses"] == ""
+    assert "2 membre(s) excusé(s), que la délibération compte sans les nommer" in texte
+
+
+def test_destination_and_unreadable_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    actes62.generate(actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml"), tmp_path / "docs")
+    documents = sorted((tmp_path / "docs").glob("*.docx"))
+    avant = documents[0].read_bytes()
+    # never written over a document, nor into a folder
+    assert main(["import", str(tmp_path / "docs"), "-o", str(documents[0]), "--force"]) == 2
+    assert "fichier .yaml" in capsys.readouterr().err
+    assert documents[0].read_bytes() == avant
+    assert main(["import", str(tmp_path / "docs"), "-o", str(tmp_path / "docs")]) == 2
+    err = capsys.readouterr().err
+    assert "c'est un dossier" in err and ".dossiercible" not in err
+    # an unreadable document is set aside and named; the others are imported
+    (tmp_path / "docs" / "scan.docx").write_bytes(b"pas un docx")
+    sortie = io.StringIO()
+    assert main(["import", str(tmp_path / "docs"), "-o", str(tmp_path / "d.yaml")], sortie) == 0
+    assert re.search(r"mis de côté : .*scan\.docx", sortie.getvalue()), sortie.getvalue()
+    assert "faits lus" in sortie.getvalue()

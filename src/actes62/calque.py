@@ -58,6 +58,7 @@ __all__ = [
     "calquer",
     "champs_de",
     "chemins",
+    "defaut_du_champ",
     "en_trop",
     "exemple_du_champ",
     "facultatifs",
@@ -152,6 +153,15 @@ def genre_du_champ(chemin: Sequence[int | str]) -> Any:
     """What the dossier field at `chemin` holds (see `_genre`), or None when unknown."""
     info = _champ(chemin)
     return _genre(info.annotation) if info is not None else None
+
+
+def defaut_du_champ(chemin: Sequence[int | str]) -> Any:
+    """The value the model gives the field at `chemin` when the data does not set it (None when
+    it has none)."""
+    info = _champ(chemin)
+    if info is None or info.is_required():
+        return None
+    return info.get_default(call_default_factory=True)
 
 
 def exemple_du_champ(chemin: Sequence[int | str]) -> Any:

@@ -441,13 +441,10 @@ def commande_import_tableur(arguments: argparse.Namespace, sortie: TextIO) -> in
 
 
 def commande_import(arguments: argparse.Namespace, sortie: TextIO) -> int:
-    from actes62.importer import ecrire_import, importer_detail
+    from actes62.importer import ecrire_import, importer_detail, verifier_destination
 
     destination = Path(arguments.sortie)
-    if (destination.exists() or destination.is_symlink()) and not arguments.force:
-        from actes62.errors import FichierExistant
-
-        raise FichierExistant(destination)
+    verifier_destination(destination, force=arguments.force)
     templates = Path(arguments.templates) if arguments.templates else None
     resultat = importer_detail([Path(p) for p in arguments.fichiers], templates=templates)
     ecrire_import(resultat, destination, force=arguments.force)
@@ -457,4 +454,6 @@ def commande_import(arguments: argparse.Namespace, sortie: TextIO) -> int:
         f"{_pluriel(len(resultat.a_completer), 'champ à compléter', 'champs à compléter')} (« À COMPLÉTER »).",
         file=sortie,
     )
+    for nom, raison in resultat.ignores:
+        print(f"  mis de côté : {nom} ({raison})", file=sortie)
     return EXIT_OK

@@ -34,7 +34,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from actes62 import calque, model
 from actes62.checks.attendus import Modeles
 from actes62.checks.findings import Finding, Location
-from actes62.checks.releve import AffaireLue, Releve, releve
+from actes62.checks.releve import AffaireLue, Releve, paires, releve
 from actes62.errors import Actes62Error, DocumentIllisible, DossierInvalide, FichierExistant
 from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Personne, Role, Sorte, Tableau
 from actes62.fichiers import ecrire_atomique
@@ -45,7 +45,16 @@ from actes62.model import Adresse, Dossier
 from actes62.read import ReadDocument, TextPiece, parts, read_document
 from actes62.sauver import _yaml
 
-__all__ = ["A_COMPLETER", "A_VERIFIER", "Cote", "Desaccord", "Import", "ecrire_import", "importer"]
+__all__ = [
+    "A_COMPLETER",
+    "A_VERIFIER",
+    "Cote",
+    "Desaccord",
+    "Import",
+    "ecrire_import",
+    "importer",
+    "verifier_destination",
+]
 
 A_VERIFIER = "À VÉRIFIER"
 A_COMPLETER = "À COMPLÉTER"
@@ -85,12 +94,14 @@ class Desaccord:
 @dataclass
 class Import:
     """What an import read: the dossier data (ruamel.yaml round-trip types, comments attached),
-    the disagreements, the fields to complete and how many facts were read."""
+    the disagreements, the fields to complete, how many facts were read and the documents set
+    aside (unreadable, or the PDF of a DOCX that is read)."""
 
     donnees: CommentedMap
     desaccords: list[Desaccord] = field(default_factory=list)
     a_completer: list[str] = field(default_factory=list)
     faits_lus: int = 0
+    ignores: list[tuple[str, str]] = field(default_factory=list)  # documents set aside, and why
 
     def en_yaml(self) -> str:
 
@@ -217,11 +228,13 @@ class _Batisseur:
         for carte, cle, texte in self._commentaires:
             vus.setdefault((id(carte), cle), []).append(texte)
             cartes[id(carte)] = carte
+        places = calque.chemins(self.resultat.donnees)
         for (ident, cle), textes in vus.items():
             carte = cartes[ident]
             if cle not in carte:
                 continue
-            profondeur = getattr(carte, "_actes62_profondeur", 0)
+            # a key's column: 2 for each mapping and each sequence it is in (as `sauver._yaml` indents)
+            profondeur = 2 * (len(places.get((ident, cle), (cle,))) - 1)
             carte.yaml_set_comment_before_after_key(cle, before="\n".join(textes), indent=profondeur)
 
 
@@ -291,6 +304,15 @@ def _places(document: DocumentFaits, *sortes: Sorte) -> set[str]:
     return {f.lieu.part or "" for f in document.faits if f.sorte in sortes}
 
 
+_ADOPTION = re.compile(r"^\W*(?:adopt|rejet)[ée]|\bunanimit[ée]", re.IGNORECASE)
+
+
+def _adoption(b: _Batisseur, document: DocumentFaits) -> str | None:
+    """The paragraph that says the act was voted without counting the votes (« Adopté à
+    l'unanimité »), if any."""
+    return next((_espaces(p.text) for p in b.pieces(document) if _ADOPTION.search(_espaces(p.text))), None)
+
+
 def _articles(b: _Batisseur, document: DocumentFaits) -> list[CommentedMap]:
     """The articles: each paragraph « Article N » (its title after the number) and the paragraphs
     that follow it, until the attendance, the vote or a signature (paragraphs holding such facts),
@@ -314,9 +336,9 @@ def _articles(b: _Batisseur, document: DocumentFaits) -> list[CommentedMap]:
                 apres_tableau = len(articles[-1]["paragraphes"])
                 continue
             break
-        if piece.part in arret and articles:
-            break
         texte = _espaces(piece.text)
+        if articles and (piece.part in arret or _ADOPTION.search(texte)):
+            break
         if m := _ARTICLE.match(texte):
             apres_tableau = 0
             article = _carte(8)
@@ -494,8 +516,26 @@ def _seance(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap:
             carte, "membres_en_exercice", "seance.membres_en_exercice", "le nombre de membres en exercice"
         )
     b.ecrire(carte, "presents", CommentedSeq(presents), "seance.presents", "les membres présents")
-    carte["excuses"] = CommentedSeq(excuses)
-    carte["pouvoirs"] = pouvoirs
+    # a délibération that counts the excused members or the proxies but names none of them
+    comptes: dict[Role, int] = {}
+    for affaire in affaires:
+        for document in _documents(affaire, DocumentKind.DELIBERATION):
+            for fait in document.de(Sorte.PRESENCE):
+                if isinstance(fait.valeur, int):
+                    comptes.setdefault(fait.role, fait.valeur)
+    for cle, valeur, role, quoi in (
+        ("excuses", excuses, Role.EXCUSES, "membre(s) excusé(s)"),
+        ("pouvoirs", pouvoirs, Role.POUVOIRS, "pouvoir(s)"),
+    ):
+        if not valeur and comptes.get(role, 0) > 0:
+            b.completer(
+                carte,
+                cle,
+                f"seance.{cle}",
+                f"{comptes[role]} {quoi}, que la délibération compte sans les nommer",
+            )
+        else:
+            carte[cle] = CommentedSeq(valeur) if cle == "excuses" else valeur
     return carte
 
 
@@ -538,6 +578,8 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
                         lire_euros(p.text)
                         continue
                     textes.append(_espaces(p.text))
+            if textes and _plie(textes[0]).startswith(("total", "sous-total", "sous total")):
+                continue  # a table's total row is no imputation
             code = textes[0] if textes else cle
             carte = par_code.setdefault(code, _carte(6))
             for rang, champ in enumerate(("code_operation", "imputation", "libelle")):
@@ -708,6 +750,13 @@ def _deliberation(
             if isinstance(votes.get(role), int):
                 vote[cle] = votes[role]
         carte["vote"] = vote
+    elif document is not None and (adopte := _adoption(b, document)) is not None:
+        b.completer(
+            carte,
+            "vote",
+            f"{ident}.deliberation.vote",
+            f"le vote (pour, contre, abstention) : la délibération écrit « {adopte} » sans compter les voix",
+        )
     elif document is not None:
         carte["etat"] = "projet"
         b.commenter(carte, "etat", "déduit : la délibération n'écrit aucun vote")
@@ -957,6 +1006,13 @@ def _par_modeles(b: _Batisseur, affaires: Sequence[AffaireLue], modeles: Modeles
         if not lecture.exact:
             note += " ; tel que le document l'imprime (le modèle le transforme : casse à vérifier)"
         if trou.facultatif:
+            if _redondant(trou, lecture.valeur):
+                continue
+            if (complete := _titre_complet(trou, lecture.valeur)) is not None:
+                cle, titre = complete  # the whole quoted title, where the facts cut it short
+                trou.carte[cle] = titre
+                b.commenter(trou.carte, cle, note)
+                continue
             _inserer(trou.carte, trou.cle, valeur, trou.chemin)
             b.commenter(trou.carte, trou.cle, note)
         elif (id(trou.carte), trou.cle) not in champs:  # deduced, and written otherwise
@@ -1000,6 +1056,37 @@ def _retirer_repetes(racine: CommentedMap, surplus: dict[str, Counter[str]]) -> 
                             paragraphes.remove(texte)
 
 
+def _redondant(trou: calque.Trou, valeur: object) -> bool:
+    """An optional field read with the value it has anyway (its default), or with another field
+    of its map, quoted (`portant: « titre »` where the template writes the title alone)."""
+    if valeur == calque.defaut_du_champ(trou.chemin):
+        return True
+    texte = _espaces(str(valeur))
+    if texte.startswith("«") and texte.endswith("»"):
+        texte = texte[1:-1].strip()
+    return any(cle != trou.cle and _espaces(str(v)) == texte for cle, v in trou.carte.items())
+
+
+def _titre_complet(trou: calque.Trou, valeur: object) -> tuple[str, str] | None:
+    """An optional field read as « … » where the template writes another field of its map in
+    guillemets, that field's value being the start of it (a title cut at a nested « »): that field
+    and its whole value."""
+    texte = _espaces(str(valeur))
+    if not (texte.startswith("«") and texte.endswith("»")):
+        return None
+    entier = texte[1:-1].strip()
+    for cle, v in trou.carte.items():
+        if (
+            cle != trou.cle
+            and isinstance(v, str)
+            and v
+            and entier != _espaces(v)
+            and entier.startswith(_espaces(v))
+        ):
+            return str(cle), entier
+    return None
+
+
 def _simple(valeur: Any) -> Any:
     """The YAML data as plain dicts and lists, as the loader gives them to the model."""
     if isinstance(valeur, dict):
@@ -1017,6 +1104,24 @@ def _inserer(carte: CommentedMap, cle: str, valeur: object, chemin: Sequence[int
     carte.insert(position, cle, valeur)
 
 
+def _sans_pdf_doubles(lu: Releve) -> tuple[Releve, list[DocumentFaits]]:
+    """The documents without the PDFs made from a DOCX that is read too (`generate --pdf` writes
+    both; the DOCX states the same facts with its paragraphs and tables whole), and those PDFs."""
+    affaires = []
+    doubles: list[DocumentFaits] = []
+    for affaire in lu.affaires:
+        documents = list(affaire.documents)
+        genres_docx = {d.genre for d in documents if d.chemin.suffix.lower() == ".docx" and d.genre}
+        retires = set(paires(documents)) | {  # and an act of a transmission PDF whose DOCX is read
+            i for i, d in enumerate(documents) if d.chemin.suffix.lower() == ".pdf" and d.genre in genres_docx
+        }
+        doubles += [documents[i] for i in sorted(retires)]
+        affaires.append(
+            AffaireLue(affaire.nom, tuple(d for i, d in enumerate(documents) if i not in retires))
+        )
+    return Releve(tuple(affaires), lu.non_lus, lu.non_rattaches), doubles
+
+
 def importer_detail(chemins: Sequence[Path | str], *, templates: Path | None = None) -> Import:
     """Read the documents (files or folders) and build the dossier they describe; see `importer`.
     `templates`: the folder of the templates the documents were written from (the shipped ones
@@ -1026,11 +1131,15 @@ def importer_detail(chemins: Sequence[Path | str], *, templates: Path | None = N
     modeles = Modeles(templates)
     modeles.verifier()  # a template that cannot be used is an error before any reading
     lu = releve([Path(c) for c in chemins])
-    for document in lu.non_lus:
-        raise DocumentIllisible(document.chemin, document.raison or "document illisible")
     if not lu.affaires:
+        for document in lu.non_lus:  # nothing else to import: the reason is the error
+            raise DocumentIllisible(document.chemin, document.raison or "document illisible")
         raise Actes62Error("aucune affaire reconnue dans ces documents : aucun dossier à importer")
+    lu, doubles = _sans_pdf_doubles(lu)
     b = _Batisseur(lu)
+    b.resultat.ignores = [(d.nom, d.raison or "document illisible") for d in lu.non_lus] + [
+        (d.nom, "le PDF d'un DOCX lu") for d in doubles
+    ]
     affaires = list(lu.affaires)
     racine = b.resultat.donnees
     racine["collectivite"] = _collectivite(b, affaires)
@@ -1050,15 +1159,29 @@ def importer(
 ) -> tuple[CommentedMap, list[Desaccord]]:
     """The dossier that existing documents (DOCX/PDF files or folders) describe, as YAML data
     (ruamel.yaml round-trip types, with `# À VÉRIFIER` and `# À COMPLÉTER` comments attached), and
-    the disagreements found between the documents. Raises `DocumentIllisible` (French message) for
+    the disagreements found between the documents. Unreadable documents are set aside (see
+    `Import.ignores`); raises `DocumentIllisible` (French message) when none can be read, for
     a missing or unreadable document; `templates`: the folder of the collectivité's templates the
     documents were written from (see `importer_detail`)."""
     resultat = importer_detail(chemins, templates=templates)
     return resultat.donnees, resultat.desaccords
 
 
-def ecrire_import(resultat: Import, destination: Path, *, force: bool = False) -> Path:
-    """Write the imported dossier to `destination` (never over an existing file without `force`)."""
+def verifier_destination(destination: Path, *, force: bool = False) -> None:
+    """Refuse, before any reading, a destination that cannot take the imported dossier: not a
+    `.yaml` file (a document is never written over), a folder, or an existing file without `force`."""
+    if destination.is_dir():
+        raise Actes62Error(f"{destination} : c'est un dossier ; donnez le nom du fichier .yaml à écrire")
+    if destination.suffix.lower() not in (".yaml", ".yml"):
+        raise Actes62Error(
+            f"{destination} : le dossier importé s'écrit dans un fichier .yaml (par exemple reprise.yaml)"
+        )
     if (destination.exists() or destination.is_symlink()) and not force:
         raise FichierExistant(destination)
+
+
+def ecrire_import(resultat: Import, destination: Path, *, force: bool = False) -> Path:
+    """Write the imported dossier to `destination`, a `.yaml` file (never over an existing file
+    without `force`)."""
+    verifier_destination(destination, force=force)
     return ecrire_atomique(destination, resultat.en_yaml().encode("utf-8"))

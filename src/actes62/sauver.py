@@ -48,6 +48,7 @@ def _yaml() -> YAML:
     yaml.allow_unicode = True
     yaml.preserve_quotes = True
     yaml.representer.add_representer(Decimal, _representer_decimal)
+    yaml.representer.ignore_aliases = lambda _donnee: True  # a value written twice, not &id001/*id001
     return yaml
 
 
