@@ -530,3 +530,25 @@ def test_destination_and_unreadable_documents(tmp_path: Path, capsys: pytest.Cap
     assert main(["import", str(tmp_path / "docs"), "-o", str(tmp_path / "d.yaml")], sortie) == 0
     assert re.search(r"mis de côté : .*scan\.docx", sortie.getvalue()), sortie.getvalue()
     assert "faits lus" in sortie.getvalue()
+
+
+def test_hand_written_layout_tables_and_guesses(tmp_path: Path) -> None:
+    """Documents a clerk wrote in a layout of his own: the imputation is read by its columns'
+    titles and shape across the rapport and the délibération (not the total row); what the
+    template's places give in documents that do not follow it is a guess, offered in the « À
+    COMPLÉTER » comment, never written as a value."""
+    from tests.documents_a_la_main import ecrire
+
+    resultat = importer_detail([ecrire(tmp_path / "docs")])
+    affaire = resultat.donnees["affaires"][0]
+    [imputation] = affaire["imputations"]
+    assert imputation["code_operation"] == "C03-738B02"
+    assert imputation["imputation"] == "6574//937"
+    assert imputation["libelle"] == "Jardins et nature en ville"
+    assert (imputation["credits_paiement"], imputation["proposition"]) == (Decimal(50000), Decimal(12500))
+    assert imputation["disponible"] == Decimal(50000)  # « Solde disponible » 37 500 + 12 500
+    collectivite = resultat.donnees["collectivite"]
+    assert collectivite["ville"] == ""
+    texte = resultat.en_yaml()
+    assert "qui ne suit pas le modèle, écrit peut-être « Arras, en deux exemplaires »" in texte
+    assert "lu là où le modèle l'écrit" not in texte

@@ -97,6 +97,7 @@ class Lecture:
     valeur: Any
     documents: list[str] = field(default_factory=list)
     exact: bool = True  # read where the template writes it unchanged (not through `upper`…)
+    sur: bool = True  # read in a document that follows its template (`suivi`)
 
 
 # --- markers ---------------------------------------------------------------------------------------
@@ -174,6 +175,8 @@ def _exemple(info: FieldInfo) -> Any:
     """The field's first example, else one built from the examples of its class's fields."""
     if info.examples:
         return info.examples[0]
+    if get_origin(info.annotation) is list:
+        return []
     classes = _classes(info.annotation)
     if len(classes) != 1:
         return None
@@ -527,24 +530,43 @@ def _lectures(
     """What the documents say where the renders write each marker: by field, the value most
     documents give (a form written unchanged before one in capitals). `sonde`: the dossier with
     each text marker replaced by its probe (`_sonde`), which tells where a template changes it."""
-    lues: dict[int, list[tuple[Any, bool, str]]] = {}
+    lues: dict[int, list[tuple[Any, bool, str, bool]]] = {}
     index = _Index.de(marques)
     sondes = {id(d): r for d, r in _rendus(sonde, documents, modeles)} if sonde is not None else {}
     for document, rendu in _rendus(dossier, documents, modeles):
         motifs = [_motif(p.text, index) for p in rendu]
         if len(sondes.get(id(document), [])) == len(motifs):
             motifs = [_sonder(m, s.text) for m, s in zip(motifs, sondes[id(document)], strict=True)]
+        sur = suivi(motifs, textes[id(document)]) >= SUIVI_MINIMUM
         for marque, valeur, exact in lire_par_calque(motifs, textes[id(document)]):
-            lues.setdefault(id(marque), []).append((valeur, exact, document.nom))
+            lues.setdefault(id(marque), []).append((valeur, exact, document.nom, sur))
     resultat: dict[tuple[int, str], Lecture] = {}
     for marque in marques:
-        choisies = [v for v in lues.get(id(marque), []) if v[1]] or lues.get(id(marque), [])
-        if choisies:
-            valeur, _ = Counter(v[0] for v in choisies).most_common(1)[0]
-            resultat[(id(marque.trou.carte), marque.trou.cle)] = Lecture(
-                valeur, sorted({v[2] for v in choisies if v[0] == valeur}), choisies[0][1]
-            )
+        toutes = lues.get(id(marque), [])
+        for retenir in (lambda v: v[3] and v[1], lambda v: v[3], lambda v: v[1], lambda v: True):
+            choisies = [v for v in toutes if retenir(v)]
+            if choisies:
+                valeur, _ = Counter(v[0] for v in choisies).most_common(1)[0]
+                resultat[(id(marque.trou.carte), marque.trou.cle)] = Lecture(
+                    valeur, sorted({v[2] for v in choisies if v[0] == valeur}), choisies[0][1], choisies[0][3]
+                )
+                break
     return resultat
+
+
+SUIVI_MINIMUM = 0.5
+"""The share of its template's fixed paragraphs a document must hold, word for word, for the
+words read at a marker's place to be taken as written from that template; below it, a value read
+there is kept but marked to check."""
+
+
+def suivi(motifs: Sequence[_Motif], textes: Sequence[str]) -> float:
+    """How closely a document follows its template: the share of the render's paragraphs with no
+    marker (its fixed wording) that the document holds word for word."""
+    fixes = Counter(m.texte for m in motifs if not m.groupes and m.ancre)
+    if not fixes:
+        return 0.0
+    return sum((fixes & Counter(textes)).values()) / sum(fixes.values())
 
 
 def calquer(

@@ -201,6 +201,13 @@ class _Batisseur:
         self.trous.append((carte, cle, champ))
         self._commentaires.append((carte, cle, f"{A_COMPLETER} : {quoi}"))
 
+    def suggerer(self, carte: CommentedMap, cle: str, suggestion: str) -> None:
+        """Add to the « À COMPLÉTER » comment of a field what a document may say of it."""
+        self._commentaires = [
+            (c, k, f"{t} ; {suggestion}" if c is carte and k == cle and t.startswith(A_COMPLETER) else t)
+            for c, k, t in self._commentaires
+        ]
+
     def remplir(self, carte: CommentedMap, cle: str, champ: str, valeur: object, note: str) -> None:
         """A field left to complete that was read after all: `valeur`, and `note` says where."""
         carte[cle] = valeur
@@ -541,7 +548,12 @@ def _seance(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap:
 
 # --- affaires -------------------------------------------------------------------------------------
 
-_COLONNES = {Role.CP: "credits_paiement", Role.DISPONIBLE: "disponible", Role.PROPOSITION: "proposition"}
+_COLONNES = {
+    Role.CP: "credits_paiement",
+    Role.DISPONIBLE: "disponible",
+    Role.PROPOSITION: "proposition",
+    Role.SOLDE: "solde",
+}
 
 
 def _identifiant(affaire: AffaireLue, nom: str | None) -> str:
@@ -568,6 +580,7 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
         for cle, montants in lignes.items():
             cellule = cellules.get(places[cle])
             textes: list[str] = []
+            entetes: list[str] = []
             if cellule is not None:
                 rangee = sorted(
                     (p for p in cellules.values() if p.table == cellule.table and p.row == cellule.row),
@@ -578,18 +591,32 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
                         lire_euros(p.text)
                         continue
                     textes.append(_espaces(p.text))
+                    entetes.append(p.header)
             if textes and _plie(textes[0]).startswith(("total", "sous-total", "sous total")):
                 continue  # a table's total row is no imputation
-            code = textes[0] if textes else cle
-            carte = par_code.setdefault(code, _carte(6))
-            for rang, champ in enumerate(("code_operation", "imputation", "libelle")):
-                if champ not in carte and rang < len(textes):
-                    carte[champ] = textes[rang]
+            champs = _champs_imputation(textes, entetes)
+            code = champs.get("code_operation") or (textes[0] if textes else cle)
+            # the same row in another document: the same code, or a cell the same
+            carte = par_code.get(code) or next(
+                (
+                    c
+                    for c in par_code.values()
+                    if set(champs.values()) & {v for v in c.values() if isinstance(v, str)}
+                ),
+                None,
+            )
+            if carte is None:
+                carte = par_code[code] = _carte(6)
+            for champ, texte in champs.items():
+                carte.setdefault(champ, texte)
             for champ, valeur in montants.items():
                 carte.setdefault(champ, valeur)
     resultat = []
     for code, lue in par_code.items():
         carte = _carte(6)
+        deduit = "disponible" not in lue and {"solde", "proposition"} <= set(lue)
+        if deduit:  # a table that writes what is left after the proposition, not what was before
+            lue["disponible"] = lue["solde"] + lue["proposition"]
         for champ in (
             "code_operation",
             "imputation",
@@ -605,8 +632,41 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
                 f"imputation {code}.{champ}",
                 f"{champ.replace('_', ' ')} de l'imputation",
             )
+        if deduit:
+            b.commenter(carte, "disponible", "déduit : le solde écrit plus la proposition")
         resultat.append(carte)
     return resultat
+
+
+def _champs_imputation(textes: Sequence[str], entetes: Sequence[str]) -> dict[str, str]:
+    """The code, imputation and label of an imputation row, from the texts of its cells: by the
+    column's title when it says (« Code opération », « Imputation », « Libellé »), else in the
+    order the shipped templates write them."""
+    champs: dict[str, str] = {}
+    restes: list[str] = []
+    for texte, entete in zip(textes, entetes, strict=True):
+        titre = _plie(entete)
+        champ = (
+            "code_operation"
+            if "code" in titre
+            else "imputation"
+            if "imputation" in titre
+            else "libelle"
+            if any(m in titre for m in ("libelle", "intitule", "objet", "operation"))
+            else None
+        )
+        if champ is not None and champ not in champs:
+            champs[champ] = texte
+        else:
+            restes.append(texte)
+    for texte in list(restes):  # « 6574//937 », « 204142//93738 »: a nature and a function
+        if "imputation" not in champs and re.fullmatch(r"\d{2,6}\s*/{1,2}\s*\d{1,5}", texte):
+            champs["imputation"] = texte
+            restes.remove(texte)
+    for champ in ("code_operation", "imputation", "libelle"):
+        if champ not in champs and restes:
+            champs[champ] = restes.pop(0)
+    return {champ: champs[champ] for champ in ("code_operation", "imputation", "libelle") if champ in champs}
 
 
 def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
@@ -1003,6 +1063,14 @@ def _par_modeles(b: _Batisseur, affaires: Sequence[AffaireLue], modeles: Modeles
             valeur = adresse
         ou = ", ".join(lecture.documents[:2]) + (" …" if len(lecture.documents) > 2 else "")
         note = f"lu là où le modèle l'écrit : {ou}"
+        if not lecture.sur:  # a guess, not a reading: a field to complete says it, others stay
+            if (id(trou.carte), trou.cle) in champs:
+                b.suggerer(
+                    trou.carte,
+                    trou.cle,
+                    f"{ou}, qui ne suit pas le modèle, écrit peut-être « {_mots(lecture.valeur)} »",
+                )
+            continue
         if not lecture.exact:
             note += " ; tel que le document l'imprime (le modèle le transforme : casse à vérifier)"
         if trou.facultatif:
@@ -1054,6 +1122,13 @@ def _retirer_repetes(racine: CommentedMap, surplus: dict[str, Counter[str]]) -> 
                         if trop[cle] > 0:
                             trop[cle] -= 1
                             paragraphes.remove(texte)
+
+
+def _mots(valeur: object) -> str:
+    """A value read, as words in a comment (a list's items joined)."""
+    if isinstance(valeur, tuple | list):
+        return " / ".join(str(v) for v in valeur)
+    return _espaces(str(valeur))
 
 
 def _redondant(trou: calque.Trou, valeur: object) -> bool:

@@ -40,6 +40,7 @@ _POURCENT_SEUL = re.compile(r"^\s*\d{1,3}(?:[,.]\d{1,3})?\s*%?\s*$")
 
 _COLONNES_IMPUTATION: tuple[tuple[str, Role], ...] = (
     ("reste disponible", Role.SOLDE),
+    ("solde disponible", Role.SOLDE),  # what is left, once the proposition is taken
     ("disponible apres", Role.SOLDE),
     ("reste", Role.SOLDE),
     ("disponible", Role.DISPONIBLE),
@@ -49,6 +50,7 @@ _COLONNES_IMPUTATION: tuple[tuple[str, Role], ...] = (
     ("montant propose", Role.PROPOSITION),
     ("montant", Role.PROPOSITION),
     ("credits de paiement", Role.CP),
+    ("credits ouverts", Role.CP),
     ("cp", Role.CP),
 )
 
