@@ -552,3 +552,48 @@ def test_hand_written_layout_tables_and_guesses(tmp_path: Path) -> None:
     texte = resultat.en_yaml()
     assert "qui ne suit pas le modèle, écrit peut-être « Arras, en deux exemplaires »" in texte
     assert "lu là où le modèle l'écrit" not in texte
+
+
+@pytest.mark.parametrize(
+    ("suite", "titre", "texte"),
+    [
+        ("Objet de la convention", "Objet de la convention", ""),
+        ("OBJET : rénovation du beffroi de Hesdin.", "OBJET", "rénovation du beffroi de Hesdin."),
+        (
+            "MONTANT : 40 000 € (quarante mille euros), soit 12,5 % d'une dépense subventionnable",
+            "MONTANT",
+            "40 000 € (quarante mille euros), soit 12,5 % d'une dépense subventionnable",
+        ),
+        ("L'ouverture au monde : 3 dispositifs", "L'ouverture au monde : 3 dispositifs", ""),
+    ],
+)
+def test_an_article_heading_that_goes_on_with_its_text(suite: str, titre: str, texte: str) -> None:
+    assert importer_module._titre_et_texte(suite) == (titre, texte)
+
+
+@pytest.mark.parametrize(
+    ("ecrit", "capacite"),
+    [
+        ("Président du Conseil départemental,", "Président du Conseil départemental"),
+        (
+            "Président du Conseil départemental, dûment habilité par délibération n° 2025-518",
+            "Président du Conseil départemental",
+        ),
+        ("Agissant en vertu d'une délibération du conseil municipal du 12 mai 2025", ""),
+        ("la Maire, autorisée par délibération du 3 mars 2025", "la Maire"),
+    ],
+)
+def test_a_capacity_without_the_sentence_after_it(ecrit: str, capacite: str) -> None:
+    assert importer_module._capacite(ecrit) == capacite
+
+
+def test_a_document_of_no_known_kind_is_named(tmp_path: Path) -> None:
+    actes62.generate(actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml"), tmp_path / "docs")
+    document = Document()
+    document.add_paragraph("Compte rendu de la réunion du comité de suivi du 3 février 2025.")
+    document.save(str(tmp_path / "docs" / "lianes-2025_2025-344_compte-rendu.docx"))
+    sortie = io.StringIO()
+    assert main(["import", str(tmp_path / "docs"), "-o", str(tmp_path / "d.yaml")], sortie) == 0
+    assert re.search(r"mis de côté : .*compte-rendu\.docx \(ni délibération", sortie.getvalue()), (
+        sortie.getvalue()
+    )

@@ -150,12 +150,24 @@ def _designation(personne: Personne, civilite: str | None = None) -> str | None:
     return f"{civ} {' '.join(prenom)} {' '.join(nom)}"
 
 
+def _capacite(texte: str) -> str:
+    """A capacity without what a sentence adds after it (« Président du Conseil départemental,
+    dûment habilité par délibération… », « …, agissant en vertu de… »)."""
+    texte = _espaces(texte).strip(" ,;.")
+    suite = r"(?:d[ûu]ment|agissant|habilit[ée]e?|autoris[ée]e?)\b"
+    if re.match(suite, texte, flags=re.I):
+        return ""  # no capacity, only what a sentence adds
+    return re.split(rf",?\s+{suite}", texte, maxsplit=1, flags=re.I)[0].strip(" ,;.")
+
+
 def _qualite(qualite: str | None) -> tuple[str | None, str | None]:
     """A capacity as printed under a name (« La Directrice générale des services, ») → the capacity
     without its article, and the civilité the article gives (« la » → « Mme »)."""
     if not qualite:
         return None, None
-    texte = _espaces(qualite).strip(" ,;.")
+    texte = _capacite(qualite)
+    if not texte:
+        return None, None
     premier, _, reste = texte.partition(" ")
     civilite = {"le": "M.", "la": "Mme"}.get(_plie(premier))
     if civilite and reste:
@@ -314,6 +326,20 @@ def _places(document: DocumentFaits, *sortes: Sorte) -> set[str]:
 _ADOPTION = re.compile(r"^\W*(?:adopt|rejet)[ée]|\bunanimit[ée]", re.IGNORECASE)
 
 
+_LIEU_SIGNATURE = re.compile(r"^\W*fait\s+(?:à|a)\s+\w", re.IGNORECASE)
+
+
+def _titre_et_texte(suite: str) -> tuple[str, str]:
+    """What follows « Article N » in its paragraph: the article's title, and its text when the
+    paragraph goes on with it (« ARTICLE 1 - OBJET : La présente convention… »)."""
+    titre, deux_points, texte = suite.partition(" : ")
+    if deux_points and len(titre) <= 40 and (len(texte) >= 40 or texte.rstrip().endswith((".", ";"))):
+        return titre.strip(), texte.strip()
+    if len(suite) > 120:  # a sentence, not a title
+        return "", suite
+    return suite, ""
+
+
 def _adoption(b: _Batisseur, document: DocumentFaits) -> str | None:
     """The paragraph that says the act was voted without counting the votes (« Adopté à
     l'unanimité »), if any."""
@@ -349,10 +375,13 @@ def _articles(b: _Batisseur, document: DocumentFaits) -> list[CommentedMap]:
         if m := _ARTICLE.match(texte):
             apres_tableau = 0
             article = _carte(8)
-            if m["titre"]:
-                article["titre"] = m["titre"]
-            article["paragraphes"] = CommentedSeq()
+            titre, texte_article = _titre_et_texte(m["titre"])
+            if titre:
+                article["titre"] = titre
+            article["paragraphes"] = CommentedSeq([texte_article] if texte_article else [])
             articles.append(article)
+        elif articles and _LIEU_SIGNATURE.match(texte):
+            break  # « Fait à Arras, le … »: the signatures follow
         elif articles:
             articles[-1]["paragraphes"].append(texte)
     dernier = articles[-1] if articles else None
@@ -438,7 +467,7 @@ def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap
     b.ecrire(
         carte,
         "qualite_president",
-        _espaces(qualite).strip(" ,") if qualite else None,
+        _capacite(qualite) if qualite else None,
         "collectivite.qualite_president",
         "le titre du président (« Président du Conseil départemental »)",
     )
@@ -690,7 +719,7 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
     b.ecrire(
         carte,
         "titre",
-        _espaces(str(titre.valeur)) if titre else None,
+        re.sub(r"^objet\s*:\s*", "", _espaces(str(titre.valeur)), flags=re.I) if titre else None,
         f"{ident}.titre",
         "le titre de l'affaire",
     )
@@ -1212,9 +1241,13 @@ def importer_detail(chemins: Sequence[Path | str], *, templates: Path | None = N
         raise Actes62Error("aucune affaire reconnue dans ces documents : aucun dossier à importer")
     lu, doubles = _sans_pdf_doubles(lu)
     b = _Batisseur(lu)
-    b.resultat.ignores = [(d.nom, d.raison or "document illisible") for d in lu.non_lus] + [
-        (d.nom, "le PDF d'un DOCX lu") for d in doubles
-    ]
+    inconnu = "ni délibération, ni rapport, ni convention, ni annexe budgétaire reconnue"
+    b.resultat.ignores = (
+        [(d.nom, d.raison or "document illisible") for d in lu.non_lus]
+        + [(d.nom, "le PDF d'un DOCX lu") for d in doubles]
+        + [(d.nom, inconnu) for a in lu.affaires for d in a.documents if d.genre is None]
+        + [(d.nom, "rattaché à aucune affaire") for d in lu.non_rattaches]
+    )
     affaires = list(lu.affaires)
     racine = b.resultat.donnees
     racine["collectivite"] = _collectivite(b, affaires)

@@ -298,8 +298,12 @@ def _message(erreur: Any, chemin: Sequence[int | str], loc: Sequence[int | str])
     if genre in ("literal_error", "enum"):
         permises = re.sub(r" or (?=\S+$|['\"][^'\"]*['\"]$)", " ou ", str(contexte.get("expected")))
         return f"valeur{cite} inattendue : valeurs permises {permises}"
-    if genre in ("too_short", "string_too_short"):
-        return f"valeur{cite} trop courte : au moins {contexte.get('min_length', 1)} élément(s) attendu(s)"
+    if isinstance(valeur, str | list) and not valeur:
+        return f"valeur vide : {_TYPES_ATTENDUS.get(genre, 'ce champ est à remplir')}"
+    if genre == "string_too_short":
+        return f"texte{cite} trop court : au moins {contexte.get('min_length', 1)} caractère(s) attendu(s)"
+    if genre == "too_short":
+        return f"liste trop courte : au moins {contexte.get('min_length', 1)} élément(s) attendu(s)"
     if genre in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bornes = {
             "greater_than": "supérieur à",
