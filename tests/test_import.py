@@ -597,3 +597,31 @@ def test_a_document_of_no_known_kind_is_named(tmp_path: Path) -> None:
     assert re.search(r"mis de côté : .*compte-rendu\.docx \(ni délibération", sortie.getvalue()), (
         sortie.getvalue()
     )
+
+
+def test_pdfs_alone_are_read_where_the_templates_write_them(tmp_path: Path) -> None:
+    """Published PDFs (no DOCX beside them): the words between the template's words are read in
+    the PDF's text, each marked as read in a PDF; words at the very end or start of a paragraph,
+    which a PDF's text does not delimit, are not guessed."""
+    original = actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml")
+    actes62.generate(original, tmp_path / "docs", pdf=True)
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    for pdf in (tmp_path / "docs").glob("*.pdf"):
+        if "transmission" not in pdf.name:
+            shutil.copy(pdf, pdfs / pdf.name)
+    resultat = importer_detail([pdfs])
+    donnees = resultat.donnees
+    affaire, attendue = donnees["affaires"][0], original.affaires[0]
+    assert donnees["collectivite"]["nom"] == original.collectivite.nom
+    # an address ends its words with a comma, as its lines do: not cut at its first comma
+    assert donnees["collectivite"]["siege"] in ("", {"lignes": original.collectivite.siege.lignes})
+    assert affaire["rapport"]["avis"]["nom"] == attendue.rapport.avis.nom
+    assert affaire["rapport"]["avis"]["numero"] == attendue.rapport.avis.numero
+    texte = resultat.en_yaml()
+    assert "lu dans un PDF, qui ne dit pas où finissent ses paragraphes" in texte
+    # « Secrétaire : M. Etienne PERIN » ends its paragraph: a search in a PDF's text cannot tell
+    # where the name stops, so nothing is read there, rather than « M »
+    assert donnees["seance"].get("secretaire") not in ("M", "M.")
+    for cle in ("sans_voix_presents", "sans_voix_excuses"):
+        assert all(len(p) > 3 for p in donnees["seance"].get(cle, []))

@@ -98,6 +98,7 @@ class Lecture:
     documents: list[str] = field(default_factory=list)
     exact: bool = True  # read where the template writes it unchanged (not through `upper`…)
     sur: bool = True  # read in a document that follows its template (`suivi`)
+    pdf: bool = False  # read in a PDF, whose lines do not say where its paragraphs end
 
 
 # --- markers ---------------------------------------------------------------------------------------
@@ -175,13 +176,17 @@ def _exemple(info: FieldInfo) -> Any:
     """The field's first example, else one built from the examples of its class's fields."""
     if info.examples:
         return info.examples[0]
-    if get_origin(info.annotation) is list:
-        return []
     classes = _classes(info.annotation)
-    if len(classes) != 1:
-        return None
+    exemples = [e for classe in classes if (e := _exemple_de(classe)) is not None]
+    if get_origin(info.annotation) is list:
+        return exemples[:1]
+    return exemples[0] if len(classes) == 1 and exemples else None
+
+
+def _exemple_de(classe: type[BaseModel]) -> dict[str, Any] | None:
+    """A valid value of a model class, from the examples of its required fields."""
     donnee = {}
-    for nom, champ in classes[0].model_fields.items():
+    for nom, champ in classe.model_fields.items():
         if champ.is_required():
             if (valeur := _exemple(champ)) is None:
                 return None
@@ -244,6 +249,7 @@ class _Motif:
     litteral: int  # letters and digits outside the markers
     en_capitales: frozenset[int] = frozenset()  # markers (id) the probe shows written in capitals
     transformes: frozenset[int] = frozenset()  # markers (id) the probe shows otherwise changed
+    ouverts: frozenset[int] = frozenset()  # markers (id) with no words of the piece right before or after
 
     @property
     def ancre(self) -> bool:
@@ -301,21 +307,33 @@ def _litteral(texte: str) -> str:
     return _ESPACES.sub(r"\\s+", re.escape(texte).replace("\\ ", " "))
 
 
+def _mots_autour(texte: str) -> bool:
+    """Whether the words of a piece next to a marker hold a letter or a digit: a comma alone does
+    not tell where a value stops (« Hôtel du Département, rue Ferdinand Buisson, »)."""
+    return any(c.isalnum() for c in texte)
+
+
 def _motif(texte: str, index: _Index) -> _Motif:
     texte = _plat(texte)
     morceaux: list[str] = []
     groupes: list[tuple[_Marque, bool]] = []
     litteral = 0
     fin = 0
-    for debut, fin_marque, marque, exact in _occurrences(texte, index):
+    ouverts: set[int] = set()
+    occurrences = _occurrences(texte, index)
+    for rang, (debut, fin_marque, marque, exact) in enumerate(occurrences):
         morceaux.append(_litteral(texte[fin:debut]))
         litteral += sum(c.isalnum() for c in texte[fin:debut])
         morceaux.append(r"(\d+)" if isinstance(marque.jeton, int) else "(.+?)")
         groupes.append((marque, exact))
+        suivant = occurrences[rang + 1][0] if rang + 1 < len(occurrences) else len(texte)
+        if not _mots_autour(texte[fin:debut]) or not _mots_autour(texte[fin_marque:suivant]):
+            ouverts.add(id(marque))
         fin = fin_marque
     morceaux.append(_litteral(texte[fin:]))
     litteral += sum(c.isalnum() for c in texte[fin:])
-    return _Motif(texte, re.compile("".join(morceaux), re.DOTALL), tuple(groupes), litteral)
+    regex = re.compile("".join(morceaux), re.DOTALL)
+    return _Motif(texte, regex, tuple(groupes), litteral, ouverts=frozenset(ouverts))
 
 
 def _ancres(motifs: Sequence[_Motif], textes: Sequence[str]) -> list[tuple[int, int]]:
@@ -391,8 +409,14 @@ def _valeur(marque: _Marque, brut: str) -> Any:
     if genre is list:
         return (brut,)
     if genre is Personne:
-        return tuple(p.strip() for p in re.split(r",\s+|\s+et\s+", brut.rstrip(" .")) if p.strip())
+        personnes = tuple(p.strip() for p in re.split(r",\s+|\s+et\s+", brut.rstrip(" .")) if p.strip())
+        return personnes if all(_PERSONNE.fullmatch(p) for p in personnes) else None
+    if genre == UNE_PERSONNE:
+        return brut if _PERSONNE.fullmatch(brut) else None
     return brut
+
+
+_PERSONNE = re.compile(r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+\S+(?:\s+\S+)+")
 
 
 def lire_par_calque(motifs: Sequence[_Motif], textes: Sequence[str]) -> list[Capture]:
@@ -496,6 +520,62 @@ def _rendus(
         yield document, [p for p in rendu.pieces if p.text.strip()]
 
 
+def _en_pages(document: Piece) -> bool:
+    return any(p.page is not None for p in document.pieces)
+
+
+_VALEUR_MAX = 2000
+"""The longest words a PDF may give for one field: beyond, the search ran past its place."""
+
+
+def _cherche(motif: _Motif, texte: str, debut: int) -> re.Match[str] | None:
+    m = motif.regex.search(texte, debut)
+    if m is None or any(len(g or "") > _VALEUR_MAX for g in m.groups()):
+        return None
+    return m
+
+
+_PUCES = re.compile(r"^[\s•·–-]+")  # the bullets a PDF's text keeps before a list's first item
+
+
+def lire_pdf_par_calque(motifs: Sequence[_Motif], texte: str) -> list[Capture]:
+    """What a PDF's text (its pages, lines joined) says where the render's pieces write markers:
+    each piece of the render searched in order from where the last one was found; a piece with
+    markers gives the words at their places; a list of paragraphs alone between two found pieces is
+    the text between them, as one paragraph (a PDF does not say where its paragraphs end)."""
+    captures: list[Capture] = []
+    curseur = 0
+    en_attente: _Marque | None = None  # a list marker waiting for the next piece found
+    debut_attente = 0
+    for motif in motifs:
+        if motif.liste is not None:
+            en_attente, debut_attente = motif.liste, curseur
+            continue
+        if not motif.ancre:
+            en_attente = None
+            continue
+        m = _cherche(motif, texte, curseur)
+        if m is None:
+            en_attente = None
+            continue
+        entre = _PUCES.sub("", texte[debut_attente : m.start()]).strip() if en_attente is not None else ""
+        if en_attente is not None and entre and len(entre) <= 20 * _VALEUR_MAX:
+            captures.append((en_attente, (entre,), True))
+        en_attente = None
+        if motif.groupes:  # a search does not know where words at either end of a piece stop
+            captures += [c for c in _captures(motif, m[0]) or [] if id(c[0]) not in motif.ouverts]
+        curseur = m.end()
+    return captures
+
+
+def suivi_pdf(motifs: Sequence[_Motif], texte: str) -> float:
+    """`suivi` for a PDF: the share of the render's fixed paragraphs found in its text."""
+    fixes = [m for m in motifs if not m.groupes and m.ancre]
+    if not fixes:
+        return 0.0
+    return sum(1 for m in fixes if m.regex.search(texte)) / len(fixes)
+
+
 def _lire(documents: Sequence[Piece]) -> dict[int, list[str]]:
     return {id(d): [_plat(p.text) for p in d.pieces if p.text.strip()] for d in documents}
 
@@ -530,25 +610,36 @@ def _lectures(
     """What the documents say where the renders write each marker: by field, the value most
     documents give (a form written unchanged before one in capitals). `sonde`: the dossier with
     each text marker replaced by its probe (`_sonde`), which tells where a template changes it."""
-    lues: dict[int, list[tuple[Any, bool, str, bool]]] = {}
+    lues: dict[int, list[tuple[Any, bool, str, bool, bool]]] = {}
     index = _Index.de(marques)
     sondes = {id(d): r for d, r in _rendus(sonde, documents, modeles)} if sonde is not None else {}
     for document, rendu in _rendus(dossier, documents, modeles):
         motifs = [_motif(p.text, index) for p in rendu]
         if len(sondes.get(id(document), [])) == len(motifs):
             motifs = [_sonder(m, s.text) for m, s in zip(motifs, sondes[id(document)], strict=True)]
-        sur = suivi(motifs, textes[id(document)]) >= SUIVI_MINIMUM
-        for marque, valeur, exact in lire_par_calque(motifs, textes[id(document)]):
-            lues.setdefault(id(marque), []).append((valeur, exact, document.nom, sur))
+        if _en_pages(document):  # a PDF: its lines are not its paragraphs
+            page = " ".join(textes[id(document)])
+            sur = suivi_pdf(motifs, page) >= SUIVI_MINIMUM
+            lues_ici = lire_pdf_par_calque(motifs, page)
+        else:
+            sur = suivi(motifs, textes[id(document)]) >= SUIVI_MINIMUM
+            lues_ici = lire_par_calque(motifs, textes[id(document)])
+        for marque, valeur, exact in lues_ici:
+            lues.setdefault(id(marque), []).append((valeur, exact, document.nom, sur, _en_pages(document)))
     resultat: dict[tuple[int, str], Lecture] = {}
     for marque in marques:
         toutes = lues.get(id(marque), [])
+        toutes = [v for v in toutes if not v[4]] or toutes  # a DOCX says where its paragraphs end
         for retenir in (lambda v: v[3] and v[1], lambda v: v[3], lambda v: v[1], lambda v: True):
             choisies = [v for v in toutes if retenir(v)]
             if choisies:
                 valeur, _ = Counter(v[0] for v in choisies).most_common(1)[0]
                 resultat[(id(marque.trou.carte), marque.trou.cle)] = Lecture(
-                    valeur, sorted({v[2] for v in choisies if v[0] == valeur}), choisies[0][1], choisies[0][3]
+                    valeur,
+                    sorted({v[2] for v in choisies if v[0] == valeur}),
+                    choisies[0][1],
+                    choisies[0][3],
+                    choisies[0][4],
                 )
                 break
     return resultat

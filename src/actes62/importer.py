@@ -1100,6 +1100,8 @@ def _par_modeles(b: _Batisseur, affaires: Sequence[AffaireLue], modeles: Modeles
                     f"{ou}, qui ne suit pas le modèle, écrit peut-être « {_mots(lecture.valeur)} »",
                 )
             continue
+        if lecture.pdf:
+            note += " ; lu dans un PDF, qui ne dit pas où finissent ses paragraphes : à relire"
         if not lecture.exact:
             note += " ; tel que le document l'imprime (le modèle le transforme : casse à vérifier)"
         if trou.facultatif:
