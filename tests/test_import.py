@@ -625,3 +625,17 @@ def test_pdfs_alone_are_read_where_the_templates_write_them(tmp_path: Path) -> N
     assert donnees["seance"].get("secretaire") not in ("M", "M.")
     for cle in ("sans_voix_presents", "sans_voix_excuses"):
         assert all(len(p) > 3 for p in donnees["seance"].get(cle, []))
+
+
+def test_published_pdfs_with_their_transmission_pdf_are_one_affaire(tmp_path: Path) -> None:
+    """The PDFs of a dossier and its transmission PDF, which holds the same acts again: one
+    affaire, each act read once, the transmission's copies named as set aside."""
+    actes62.generate(actes62.load(EXEMPLES / "lianes-2025" / "dossier.yaml"), tmp_path / "docs", pdf=True)
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    for pdf in (tmp_path / "docs").glob("*.pdf"):
+        shutil.copy(pdf, pdfs / pdf.name)
+    resultat = importer_detail([pdfs])
+    assert len(resultat.donnees["affaires"]) == 1
+    mis_de_cote = [nom for nom, raison in resultat.ignores if "PDF de transmission" in raison]
+    assert len(mis_de_cote) == 4 and all("transmission.pdf" in nom for nom in mis_de_cote)

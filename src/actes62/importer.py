@@ -34,7 +34,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from actes62 import calque, model
 from actes62.checks.attendus import Modeles
 from actes62.checks.findings import Finding, Location
-from actes62.checks.releve import AffaireLue, Releve, paires, releve
+from actes62.checks.releve import AffaireLue, Releve, grouper, numero_propre, paires, releve
 from actes62.errors import Actes62Error, DocumentIllisible, DossierInvalide, FichierExistant
 from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Personne, Role, Sorte, Tableau
 from actes62.fichiers import ecrire_atomique
@@ -1211,21 +1211,36 @@ def _inserer(carte: CommentedMap, cle: str, valeur: object, chemin: Sequence[int
 
 
 def _sans_pdf_doubles(lu: Releve) -> tuple[Releve, list[DocumentFaits]]:
-    """The documents without the PDFs made from a DOCX that is read too (`generate --pdf` writes
-    both; the DOCX states the same facts with its paragraphs and tables whole), and those PDFs."""
-    affaires = []
-    doubles: list[DocumentFaits] = []
-    for affaire in lu.affaires:
-        documents = list(affaire.documents)
-        genres_docx = {d.genre for d in documents if d.chemin.suffix.lower() == ".docx" and d.genre}
-        retires = set(paires(documents)) | {  # and an act of a transmission PDF whose DOCX is read
-            i for i, d in enumerate(documents) if d.chemin.suffix.lower() == ".pdf" and d.genre in genres_docx
+    """Each act once, grouped again: a PDF made from a DOCX that is read too is set aside
+    (`generate --pdf` writes both; the DOCX has its paragraphs and tables whole), and so is an act
+    of a transmission PDF that a file of its folder holds too (the same kind and number, or the
+    same kind when it has no number of its own). Returns the acts grouped, and those set aside."""
+    documents = [d for a in lu.affaires for d in a.documents] + list(lu.non_rattaches)
+    rang = {id(d): i for i, d in enumerate(documents)}
+    retires = set(paires(documents))
+    for affaire in lu.affaires:  # a PDF whose kind a DOCX of its affaire has
+        genres_docx = {d.genre for d in affaire.documents if d.chemin.suffix.lower() == ".docx" and d.genre}
+        retires |= {
+            rang[id(d)]
+            for d in affaire.documents
+            if d.chemin.suffix.lower() == ".pdf" and d.genre in genres_docx
         }
-        doubles += [documents[i] for i in sorted(retires)]
-        affaires.append(
-            AffaireLue(affaire.nom, tuple(d for i, d in enumerate(documents) if i not in retires))
-        )
-    return Releve(tuple(affaires), lu.non_lus, lu.non_rattaches), doubles
+    fichiers = [d for i, d in enumerate(documents) if d.partie is None and i not in retires]
+    numeros = {(d.chemin.parent, d.genre, numero_propre(d)) for d in fichiers}
+    genres = {(d.chemin.parent, d.genre) for d in fichiers}
+    for i, document in enumerate(documents):
+        if document.partie is None or document.genre is None:
+            continue
+        numero = numero_propre(document)
+        if (document.chemin.parent, document.genre, numero) in numeros or (
+            numero is None and (document.chemin.parent, document.genre) in genres
+        ):
+            retires.add(i)
+    if not retires:
+        return lu, []
+    regroupes = grouper([d for i, d in enumerate(documents) if i not in retires])
+    doubles = [documents[i] for i in sorted(retires)]
+    return Releve(regroupes.affaires, lu.non_lus, regroupes.non_rattaches), doubles
 
 
 def importer_detail(chemins: Sequence[Path | str], *, templates: Path | None = None) -> Import:
@@ -1246,7 +1261,15 @@ def importer_detail(chemins: Sequence[Path | str], *, templates: Path | None = N
     inconnu = "ni délibération, ni rapport, ni convention, ni annexe budgétaire reconnue"
     b.resultat.ignores = (
         [(d.nom, d.raison or "document illisible") for d in lu.non_lus]
-        + [(d.nom, "le PDF d'un DOCX lu") for d in doubles]
+        + [
+            (
+                d.nom,
+                "un acte du PDF de transmission que le dossier a aussi en fichier"
+                if d.partie
+                else "le PDF d'un DOCX lu",
+            )
+            for d in doubles
+        ]
         + [(d.nom, inconnu) for a in lu.affaires for d in a.documents if d.genre is None]
         + [(d.nom, "rattaché à aucune affaire") for d in lu.non_rattaches]
     )

@@ -26,7 +26,7 @@ from actes62.identify import DocumentKind, pliage
 from actes62.progress import Progression
 from actes62.read import documents_in, read_document
 
-__all__ = ["AffaireLue", "Releve", "grouper", "nom_plie", "paires", "racine", "releve"]
+__all__ = ["AffaireLue", "Releve", "grouper", "nom_plie", "numero_propre", "paires", "racine", "releve"]
 
 SEUIL_PARALLELE = 40
 """From this many documents on, they are read by worker processes (one per core)."""
@@ -86,7 +86,7 @@ def paires(documents: Sequence[DocumentFaits]) -> dict[int, int]:
     for i, document in enumerate(documents):
         if document.chemin.suffix.lower() == ".docx" and document.partie is None:
             par_nom[(document.chemin.parent, document.chemin.stem.casefold())] = i
-            if document.genre is not None and (numero := _numero_propre(document)) is not None:
+            if document.genre is not None and (numero := numero_propre(document)) is not None:
                 par_numero[(document.chemin.parent, document.genre, numero)].append(i)
     resultat: dict[int, int] = {}
     for i, document in enumerate(documents):
@@ -99,14 +99,14 @@ def paires(documents: Sequence[DocumentFaits]) -> dict[int, int]:
         )
         if meme_nom is not None and len({document.genre, documents[meme_nom].genre} - {None}) <= 1:
             resultat[i] = meme_nom  # same name, and not two kinds
-        elif document.genre is not None and (numero := _numero_propre(document)) is not None:
+        elif document.genre is not None and (numero := numero_propre(document)) is not None:
             memes = par_numero.get((document.chemin.parent, document.genre, numero), [])
             if len(memes) == 1:
                 resultat[i] = memes[0]
     return resultat
 
 
-def _numero_propre(document: DocumentFaits) -> str | None:
+def numero_propre(document: DocumentFaits) -> str | None:
     """The number that names this act: a délibération's, a rapport's; for another act, the
     délibération it is annexed to (« Annexe 1 à la délibération n°2025-412 »)."""
     roles = {DocumentKind.DELIBERATION: Role.DELIBERATION, DocumentKind.RAPPORT: Role.RAPPORT}
@@ -125,7 +125,7 @@ def _actes(documents: Sequence[DocumentFaits]) -> list[DocumentFaits]:
     return fichiers + [
         d
         for i, d in enumerate(documents)
-        if d.partie is not None and i not in pdf and (d.genre not in genres or _numero_propre(d) is not None)
+        if d.partie is not None and i not in pdf and (d.genre not in genres or numero_propre(d) is not None)
     ]
 
 
