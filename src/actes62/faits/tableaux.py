@@ -50,7 +50,6 @@ _COLONNES_IMPUTATION: tuple[tuple[str, Role], ...] = (
     ("montant propose", Role.PROPOSITION),
     ("montant", Role.PROPOSITION),
     ("credits de paiement", Role.CP),
-    ("credits ouverts", Role.CP),
     ("cp", Role.CP),
 )
 
