@@ -680,22 +680,24 @@ def _titre(paragraphe: Any, texte: str, styles: _Styles) -> _Titre | None:
     `_TITRE_MAX` is text whatever its style (its properties are not looked at: reading a body's
     long paragraphs costs no more than it did), unless « Article N » opens it."""
     ecrit = texte.strip()
+    article = _ARTICLE.match(ecrit) if ecrit[:3].lower() == "art" else None
     if len(ecrit) > _TITRE_MAX:
-        article = _ARTICLE.match(ecrit) if ecrit[:3].lower() == "art" else None
         return _Titre(ecrit[: article.end()].strip(), "article") if article is not None else None
     style, _, niveau = _proprietes()(paragraphe).rpartition("|")
+    genre = styles[style] if style else None
     if niveau:
         if niveau.isdigit() and int(niveau) <= 8:
             return _Titre(ecrit, "titre")
-    elif style and styles[style].titre:
+    elif genre is not None and genre.titre:
         return _Titre(ecrit, "titre")
-    article = _ARTICLE.match(ecrit) if ecrit[:3].lower() == "art" else None
     if article is not None:
         suite = ecrit[article.end() :].strip(" :-–—\t")
         if len(suite) <= 80 and not suite.endswith(_FIN_DE_PHRASE):
             return _Titre(ecrit, "titre")
         return _Titre(ecrit[: article.end()].strip(), "article")
-    if style and styles[style].legende:
+    if genre is not None and genre.legende:
+        return _Titre(ecrit, "legende")
+    if ecrit[:7].lower() in ("tableau", "table "):
         return _Titre(ecrit, "legende")
     if (
         len(ecrit) <= 80
@@ -705,8 +707,6 @@ def _titre(paragraphe: Any, texte: str, styles: _Styles) -> _Titre | None:
         and (_capitales(ecrit) or _gras(paragraphe))
     ):
         return _Titre(ecrit, "intertitre")
-    if ecrit[:7].lower() in ("tableau", "table "):
-        return _Titre(ecrit, "legende")
     return None
 
 
