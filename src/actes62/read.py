@@ -23,12 +23,11 @@ import unicodedata
 import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, Any, Literal
-from xml.sax.saxutils import unescape
+from typing import IO, Any, Literal, NamedTuple
 
 from actes62._docx import verifier_zip
 from actes62.errors import DocumentIllisible, raison_systeme
@@ -543,8 +542,7 @@ _PROFONDEUR_STYLES = 16
 """The most styles followed up a chain of « basedOn » (a loop in a forged file ends there)."""
 
 
-@dataclass(frozen=True)
-class _Style:
+class _Style(NamedTuple):
     titre: bool  # an outline level 1 to 9 (w:outlineLvl 0 to 8), or a heading or title style
     legende: bool  # a caption style
 
@@ -604,20 +602,35 @@ _STYLE_NIVEAU = re.compile(rb'<w:outlineLvl w:val="([^"]*)"')
 
 
 def _attribut(motif: re.Pattern[bytes], element: bytes) -> str | None:
+    """The value `motif` finds in an element's bytes, its XML escapes undone."""
     trouve = motif.search(element)
     if trouve is None:
         return None
-    return unescape(trouve[1].decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+    valeur = trouve[1].decode("utf-8", "replace")
+    if "&" in valeur:
+        for echappe, caractere in _ECHAPPEMENTS:
+            valeur = valeur.replace(echappe, caractere)
+    return valeur
 
 
-@dataclass(frozen=True)
+_ECHAPPEMENTS = (("&quot;", '"'), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+
+
 class _PartieStyles:
-    """A DOCX's styles part, known by the CRC-32 and size its zip directory gives (nothing read);
-    `lire` reads it."""
+    """A DOCX's styles part, known (equal, hashed) by the CRC-32 and size its zip directory gives,
+    nothing read; `lire` reads it."""
 
-    crc: int
-    taille: int
-    lire: Callable[[], bytes] = field(compare=False, hash=False, repr=False)
+    __slots__ = ("cle", "lire")
+
+    def __init__(self, crc: int, taille: int, lire: Callable[[], bytes]) -> None:
+        self.cle = (crc, taille)
+        self.lire = lire
+
+    def __eq__(self, autre: object) -> bool:
+        return isinstance(autre, _PartieStyles) and autre.cle == self.cle
+
+    def __hash__(self) -> int:
+        return hash(self.cle)
 
 
 @lru_cache(maxsize=16)
@@ -663,8 +676,7 @@ def _proprietes() -> Any:
     )
 
 
-@dataclass(frozen=True)
-class _Titre:
+class _Titre(NamedTuple):
     """What a paragraph is to the paragraphs after it. `genre`: « titre » (a heading: by its outline
     level or style, or a short « Article N … » line), « article » (« Article N » then the article's
     text in the same paragraph: `texte` is « Article N »), « intertitre » (a short line in bold or in
@@ -677,11 +689,12 @@ class _Titre:
 
 def _titre(paragraphe: Any, texte: str, styles: _Styles) -> _Titre | None:
     """What `paragraphe` (its text `texte`) heads, if anything. A paragraph longer than
-    `_TITRE_MAX` is text whatever its style (its properties are not looked at: reading a body's
-    long paragraphs costs no more than it did), unless « Article N » opens it."""
+    `_TITRE_MAX`, or that goes on an enumeration (ends with « ; » or « , », as visas and « d'une
+    part, » do), is text whatever its style, unless « Article N » opens it: its properties are not
+    looked at, which keeps reading a body's text as fast as it was."""
     ecrit = texte.strip()
     article = _ARTICLE.match(ecrit) if ecrit[:3].lower() == "art" else None
-    if len(ecrit) > _TITRE_MAX:
+    if len(ecrit) > _TITRE_MAX or ecrit.endswith((";", ",")):
         return _Titre(ecrit[: article.end()].strip(), "article") if article is not None else None
     style, _, niveau = _proprietes()(paragraphe).rpartition("|")
     genre = styles[style] if style else None
