@@ -410,7 +410,16 @@ def test_findings_to_json_has_stable_keys() -> None:
     donnees = json.loads(findings_to_json(findings))
     assert len(donnees) == len(findings)
     assert set(donnees[0]) == {"code", "severity", "message", "location", "related", "values"}
-    assert set(donnees[0]["location"]) == {"file", "line", "affaire", "kind", "part", "field", "text"}
+    assert set(donnees[0]["location"]) == {
+        "file",
+        "line",
+        "affaire",
+        "kind",
+        "part",
+        "landmark",
+        "field",
+        "text",
+    }
     assert all(isinstance(v, str) for f in donnees for v in f["values"].values())
     assert findings_to_json(findings) == findings_to_json(check(actes62.load(EXEMPLE), source=EXEMPLE))
 

@@ -4,7 +4,10 @@ Reading is the one place that touches python-docx's XML and pypdf: a DOCX gives 
 paragraphs, its tables cell by cell (nested tables included), its text boxes, headers and footers;
 a PDF gives its pages, NFKC-normalised (ligatures), with the line of each offset, and its bookmarks.
 Each piece knows where it is (« paragraphe 12 », « tableau 1 ligne 2 colonne 5 », « en-tête »,
-« page 1 ligne 7 »). What a document is, `identify` tells.
+« page 1 ligne 7 »), and a piece of a DOCX also where a Word user sees it, Word numbering neither
+paragraphs nor tables: under which heading and how far below it (« « Article 4 : Montant de la
+subvention », 2e paragraphe »), in which table by its title or column titles, on which row, under
+which column title. What a document is, `identify` tells.
 """
 
 from __future__ import annotations
@@ -19,12 +22,12 @@ import stat
 import unicodedata
 import zipfile
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, NamedTuple
 
 from actes62._docx import verifier_zip
 from actes62.errors import DocumentIllisible, raison_systeme
@@ -54,6 +57,15 @@ class TextPiece:
     column's header cell (« » when the table has no header row). For a PDF page, `line_starts`
     gives the offset of each line so that `part_at` can name the line, and `section` the bookmark
     of the part of the PDF the page belongs to.
+
+    `part` numbers what Word does not show (« paragraphe 23 » counts empty paragraphs too); it is a
+    key, stable from one reading to the next. `landmark` says where a Word user finds a DOCX piece,
+    by what is written around it; it is made from `heading` and `rank` (the heading a paragraph
+    falls under, as printed, « « Article 4 : Montant de la subvention » », and its rank below it; rank
+    0 for the heading itself, « titre « Préambule » », or the one paragraph of a footer, « pied de
+    page »), or for a cell from `table_title` (its table by its caption or column titles, « tableau
+    « Code Opération … Solde » »), its row and its column's title. All are empty for a PDF, whose page
+    and line a reader finds.
     """
 
     path: Path
@@ -67,6 +79,33 @@ class TextPiece:
     page: int | None = None
     line_starts: tuple[int, ...] = ()
     section: str | None = None
+    heading: str = ""
+    rank: int = 0
+    table_title: str = ""
+
+    @cached_property
+    def landmark(self) -> str:
+        """Where a Word user finds the piece (« » for a PDF's page); made once, shared by the
+        findings and facts located in the piece.
+
+        >>> TextPiece(Path("c.docx"), "paragraphe 48", "…", heading="« Article 4 : Montant »", rank=2).landmark
+        '« Article 4 : Montant », 2e paragraphe'
+        >>> TextPiece(Path("c.docx"), "paragraphe 3", "…", rank=3).landmark
+        '3e paragraphe du document'
+        >>> TextPiece(
+        ...     Path("r.docx"), "tableau 1 ligne 2 colonne 4", "10 000,00", "1", 2, 4, "CP",
+        ...     table_title="tableau « Code Opération … Solde »",
+        ... ).landmark
+        'tableau « Code Opération … Solde », ligne 2, colonne « CP »'
+        """
+        if self.table_title:
+            return _repere_cellule(
+                self.table_title, self.row, self.column, self.text if self.is_header else self.header
+            )
+        if not self.rank:
+            return self.heading
+        rang = _ordinal(self.rank)
+        return f"{self.heading}, {rang} paragraphe" if self.heading else f"{rang} paragraphe du document"
 
     def part_at(self, offset: int) -> str:
         """The part where `offset` of the text is: the line of a PDF page (and the bookmark of its
@@ -87,6 +126,18 @@ class TextPiece:
             return self.text.splitlines()
         bornes = [*self.line_starts, len(self.text) + 1]
         return [self.text[debut : fin - 1] for debut, fin in pairwise(bornes)]
+
+
+def _repere_cellule(table: str, ligne: int | None, colonne: int | None, titre: str) -> str:
+    """A row, or a cell, of the table named `table`: its row counted from the top of the table, its
+    column by its title `titre` (by its number when it has none)."""
+    if ligne is None:
+        return table
+    if colonne is None:
+        return f"{table}, ligne {ligne}"
+    if titre.strip():
+        return f"{table}, ligne {ligne}, colonne « {_court(titre, 40)} »"
+    return f"{table}, ligne {ligne}, colonne {colonne}"
 
 
 @dataclass(frozen=True)
@@ -351,6 +402,7 @@ def _lire_docx(chemin: Path, source: IO[bytes] | None = None) -> Iterator[TextPi
     Only the parts holding text are parsed (python-docx's parser and element classes), not the
     whole package: reading a séance's documents stays fast. Paragraph text follows python-docx's
     `Paragraph.text`, and also reads runs inside tracked insertions, smart tags and content controls.
+    Of the styles part, only the styles the paragraphs use are looked at (`_Styles`).
     """
     from docx.oxml.parser import parse_xml
 
@@ -364,18 +416,21 @@ def _lire_docx(chemin: Path, source: IO[bytes] | None = None) -> Iterator[TextPi
         corps = racine.find(f"{_W}body")
         if corps is None:
             raise DocumentIllisible(chemin, "DOCX sans corps de document (w:body)")
+        relations = _relations(archive, principal)
+        plan = _Plan(_styles(archive, relations))
         paragraphes = tableaux = 0
         for enfant in _blocs(corps):
             if enfant.tag == f"{_W}p":
                 paragraphes += 1
                 texte = normalise(_texte(enfant))
                 if texte.strip():
-                    yield TextPiece(chemin, f"paragraphe {paragraphes}", texte)
+                    titre, rang = plan.paragraphe(enfant, texte)
+                    yield TextPiece(chemin, f"paragraphe {paragraphes}", texte, heading=titre, rank=rang)
             else:
                 tableaux += 1
-                yield from _cellules(chemin, enfant, f"tableau {tableaux}", str(tableaux))
-        yield from _zones_de_texte(chemin, corps, "zone de texte")
-        yield from _entetes_pieds(chemin, archive, principal, corps)
+                yield from _cellules(chemin, enfant, f"tableau {tableaux}", str(tableaux), "", plan)
+        yield from _zones_de_texte(chemin, corps, "zone de texte", "")
+        yield from _entetes_pieds(chemin, archive, relations, corps)
 
 
 def _partie_principale(archive: zipfile.ZipFile) -> str:
@@ -390,6 +445,24 @@ def _partie_principale(archive: zipfile.ZipFile) -> str:
         if str(relation.get("Type", "")).endswith("/officeDocument"):
             return str(relation.get("Target", "word/document.xml")).lstrip("/")
     return "word/document.xml"
+
+
+def _relations(archive: zipfile.ZipFile, principal: str) -> dict[str, tuple[str, str]]:
+    """The relationships of the main part: id → (type, path of the target in the package)."""
+    from docx.oxml.parser import parse_xml
+
+    dossier, _, nom = principal.rpartition("/")
+    try:
+        relations = parse_xml(archive.read(f"{dossier}/_rels/{nom}.rels"))
+    except KeyError:
+        return {}
+    return {
+        str(r.get("Id")): (
+            str(r.get("Type", "")),
+            posixpath.normpath(posixpath.join(dossier, r.get("Target", ""))),
+        )
+        for r in relations
+    }
 
 
 def _texte(paragraphe: Any) -> str:
@@ -435,18 +508,303 @@ _CHIFFRE = re.compile(r"\d")
 _FAUX = {"0", "false", "off"}
 
 
+# --- landmarks: where a Word user sees a place -------------------------------------------------------
+
+
+def _court(texte: str, longueur: int = 60) -> str:
+    """`texte` on one line, without the colon that ends a heading, cut after a word with « … » when
+    longer than `longueur`: what to type in Word's search to find it.
+
+    >>> _court("Préambule :")
+    'Préambule'
+    >>> _court("SOUTIEN AUX ACTIONS D'ACCOMPAGNEMENT ET DE SUIVI APPORTÉES PAR LIANES COOPÉRATION", 40)
+    "SOUTIEN AUX ACTIONS D'ACCOMPAGNEMENT ET…"
+    """
+    texte = " ".join(texte.split()).rstrip(" :,;")
+    if len(texte) <= longueur:
+        return texte
+    coupe = texte.rfind(" ", 0, longueur + 1)
+    return texte[: coupe if coupe > longueur // 2 else longueur].rstrip(" ,;:–—-") + "…"
+
+
+def _ordinal(rang: int) -> str:
+    """« 1er », « 2e »…"""
+    return "1er" if rang == 1 else f"{rang}e"
+
+
+_NOM_TITRE = re.compile(r"(heading|titre|title)(?![^\W\d_])", re.IGNORECASE)
+"""A heading or title style by its name (Word's built-in names are English: « heading 1 », « Title »;
+LibreOffice's and a collectivité's own may be French: « Titre 1 », « Titre article ») or, when the
+styles part does not say, by its id (« Heading1 », French Word's « Titre1 »). A « Subtitle » goes
+with its title: the paragraphs below stay under the title."""
+_NOM_LEGENDE = re.compile(r"(caption|l[ée]?gende)(?![^\W\d_])", re.IGNORECASE)
+_PROFONDEUR_STYLES = 16
+"""The most styles followed up a chain of « basedOn » (a loop in a forged file ends there)."""
+
+
+class _Style(NamedTuple):
+    titre: bool  # an outline level 1 to 9 (w:outlineLvl 0 to 8), or a heading or title style
+    legende: bool  # a caption style
+
+
+class _Styles:
+    """The paragraph styles of a styles part: is a style a heading (by its outline level, or its
+    name), a caption; resolved on demand, up the chain of styles each is based on.
+
+    The part is cut into its `<w:style>` elements by their bytes, not parsed: it can weigh hundreds of
+    kilobytes (Word's latent styles, a template's whole library of table styles) for the dozen
+    styles a document uses. A style that is not found (a part written with another namespace prefix
+    than Word's « w: ») is judged by its id."""
+
+    def __init__(self, donnees: bytes) -> None:
+        self._elements: dict[str, bytes] = {}
+        for morceau in donnees.split(b"<w:style ")[1:]:
+            identifiant = _attribut(_STYLE_ID, morceau[: morceau.find(b">")])
+            if identifiant is not None:
+                self._elements.setdefault(identifiant, morceau)
+        self._vus: dict[str, _Style] = {}
+
+    def __getitem__(self, identifiant: str) -> _Style:
+        style = self._vus.get(identifiant)
+        if style is None:
+            style = self._vus[identifiant] = self._resoudre(identifiant)
+        return style
+
+    def _resoudre(self, identifiant: str) -> _Style:
+        """Up the chain of styles each is based on: the first that says its outline level, or is
+        named as a heading, decides."""
+        titre: bool | None = None
+        legende = False
+        courant: str | None = identifiant
+        for _ in range(_PROFONDEUR_STYLES):
+            if courant is None:
+                break
+            element = self._elements.get(courant)
+            nom, niveau, parent = courant, None, None
+            if element is not None:
+                nom = _attribut(_STYLE_NOM, element) or courant
+                niveau = _attribut(_STYLE_NIVEAU, element)
+                parent = _attribut(_STYLE_BASE, element)
+            legende = legende or bool(_NOM_LEGENDE.match(nom))
+            if titre is None:
+                if niveau is not None:
+                    titre = niveau.isdigit() and int(niveau) <= 8
+                elif _NOM_TITRE.match(nom):
+                    titre = True
+            courant = parent
+        return _Style(bool(titre), legende)
+
+
+_STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
+_STYLE_NOM = re.compile(rb'<w:name w:val="([^"]*)"')
+_STYLE_BASE = re.compile(rb'<w:basedOn w:val="([^"]*)"')
+_STYLE_NIVEAU = re.compile(rb'<w:outlineLvl w:val="([^"]*)"')
+
+
+def _attribut(motif: re.Pattern[bytes], element: bytes) -> str | None:
+    """The value `motif` finds in an element's bytes, its XML escapes undone."""
+    trouve = motif.search(element)
+    if trouve is None:
+        return None
+    valeur = trouve[1].decode("utf-8", "replace")
+    if "&" in valeur:
+        for echappe, caractere in _ECHAPPEMENTS:
+            valeur = valeur.replace(echappe, caractere)
+    return valeur
+
+
+_ECHAPPEMENTS = (("&quot;", '"'), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+
+
+class _PartieStyles:
+    """A DOCX's styles part, known (equal, hashed) by the CRC-32 and size its zip directory gives,
+    nothing read; `lire` reads it."""
+
+    __slots__ = ("cle", "lire")
+
+    def __init__(self, crc: int, taille: int, lire: Callable[[], bytes]) -> None:
+        self.cle = (crc, taille)
+        self.lire = lire
+
+    def __eq__(self, autre: object) -> bool:
+        return isinstance(autre, _PartieStyles) and autre.cle == self.cle
+
+    def __hash__(self) -> int:
+        return hash(self.cle)
+
+
+@lru_cache(maxsize=16)
+def _styles_de(partie: _PartieStyles) -> _Styles:
+    """The styles of a styles part, once for all the documents that share it: a séance's documents
+    come from the same templates, whose styles part (python-docx's library of styles) takes longer to
+    cut than a document's body to read. The part is known by its checksum: the same checksum and
+    size, the same styles. The 16 parts seen last are kept."""
+    return _Styles(partie.lire())
+
+
+def _styles(archive: zipfile.ZipFile, relations: dict[str, tuple[str, str]]) -> _Styles:
+    """The styles of the package (none when it has no styles part)."""
+    nom = next((cible for genre, cible in relations.values() if genre.endswith("/styles")), None)
+    try:
+        info = archive.getinfo(nom) if nom is not None else None
+    except KeyError:
+        info = None
+    if info is None:
+        return _Styles(b"")
+    return _styles_de(_PartieStyles(info.CRC, info.file_size, lambda: archive.read(info)))
+
+
+_ARTICLE = re.compile(
+    r"\s*(?:article|art\.)\s+(?:premier|\d+(?:\s*er\b)?(?:\.\d+)*|[ivxlc]+\b)(?![.\-]?\w)", re.IGNORECASE
+)
+"""« Article 4 », « ARTICLE PREMIER », « Article 1er », « Article 2.1 », « Article IV » opening a
+paragraph (not « article L.3121-14 », a code's article)."""
+_FIN_DE_PHRASE = (".", ",", ";", "!", "?", "…")
+_TITRE_MAX = 200
+"""The longest heading, in characters: Word's navigation pane shows a line, not a paragraph."""
+_VAL, _RUN, _TEXTE, _GRAS = f"{_W}val", f"{_W}r", f"{_W}t", f"{_W}rPr/{_W}b"
+
+
+@cache
+def _proprietes() -> Any:
+    """« style|niveau »: a paragraph's style id and outline level, as one XPath gives them, without
+    the element objects that walking to them would create for each paragraph."""
+    from lxml import etree
+
+    return etree.XPath(
+        "concat(w:pPr/w:pStyle/@w:val, '|', w:pPr/w:outlineLvl/@w:val)", namespaces={"w": _W[1:-1]}
+    )
+
+
+class _Titre(NamedTuple):
+    """What a paragraph is to the paragraphs after it. `genre`: « titre » (a heading: by its outline
+    level or style, or a short « Article N … » line), « article » (« Article N » then the article's
+    text in the same paragraph: `texte` is « Article N »), « intertitre » (a short line in bold or in
+    capitals, as hand-written documents mark a section; it also names a table right below it),
+    « legende » (a caption: it names the table below it and nothing else)."""
+
+    texte: str
+    genre: Literal["titre", "article", "intertitre", "legende"]
+
+
+def _titre(paragraphe: Any, texte: str, styles: _Styles) -> _Titre | None:
+    """What `paragraphe` (its text `texte`) heads, if anything. A paragraph longer than
+    `_TITRE_MAX`, or that goes on an enumeration (ends with « ; » or « , », as visas and « d'une
+    part, » do), is text whatever its style, unless « Article N » opens it: its properties are not
+    looked at, which keeps reading a body's text as fast as it was."""
+    ecrit = texte.strip()
+    article = _ARTICLE.match(ecrit) if ecrit[:3].lower() == "art" else None
+    if len(ecrit) > _TITRE_MAX or ecrit.endswith((";", ",")):
+        return _Titre(ecrit[: article.end()].strip(), "article") if article is not None else None
+    style, _, niveau = _proprietes()(paragraphe).rpartition("|")
+    genre = styles[style] if style else None
+    if niveau:
+        if niveau.isdigit() and int(niveau) <= 8:
+            return _Titre(ecrit, "titre")
+    elif genre is not None and genre.titre:
+        return _Titre(ecrit, "titre")
+    if article is not None:
+        suite = ecrit[article.end() :].strip(" :-–—\t")
+        if len(suite) <= 80 and not suite.endswith(_FIN_DE_PHRASE):
+            return _Titre(ecrit, "titre")
+        return _Titre(ecrit[: article.end()].strip(), "article")
+    if genre is not None and genre.legende:
+        return _Titre(ecrit, "legende")
+    if ecrit[:7].lower() in ("tableau", "table "):
+        return _Titre(ecrit, "legende")
+    if (
+        len(ecrit) <= 80
+        and not ecrit.endswith(_FIN_DE_PHRASE)
+        and not ecrit.startswith("(")
+        and len(ecrit.split()) <= 12
+        and (_capitales(ecrit) or _gras(paragraphe))
+    ):
+        return _Titre(ecrit, "intertitre")
+    return None
+
+
+def _capitales(texte: str) -> bool:
+    """Written in capitals, four letters at least (not « N° 27 »)."""
+    return texte.isupper() and sum(c.isalpha() for c in texte) >= 4
+
+
+def _gras(paragraphe: Any) -> bool:
+    """Every run of the paragraph that shows text is in bold (w:b set on the run, not switched off)."""
+    vu = False
+    for run in paragraphe.iter(_RUN):
+        if not any((t.text or "").strip() for t in run.iterchildren(_TEXTE)):
+            continue
+        gras = run.find(_GRAS)
+        if gras is None or gras.get(_VAL, "true").lower() in _FAUX:
+            return False
+        vu = True
+    return vu
+
+
+class _Plan:
+    """What a Word user sees above each place of a body, read block after block: the heading in
+    force and how many paragraphs follow it, a caption waiting for its table, the names already
+    given to tables (a second table with the same name is « 2e tableau « … » »)."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.titre = ""  # the heading in force, as printed (one string for all its paragraphs)
+        self.rang = 0
+        self.legende: str | None = None
+        self.noms: dict[str, int] = {}
+
+    def paragraphe(self, paragraphe: Any, texte: str) -> tuple[str, int]:
+        """The heading and rank (`TextPiece.heading`, `rank`) of a paragraph with text; the
+        paragraphs after it updated."""
+        titre = _titre(paragraphe, texte, self.styles)
+        self.legende = titre.texte if titre is not None and titre.genre in ("intertitre", "legende") else None
+        if titre is not None and titre.genre in ("titre", "intertitre"):
+            self.titre, self.rang = f"« {_court(titre.texte)} »", 0
+            return f"titre {self.titre}", 0
+        if titre is not None and titre.genre == "article":
+            self.titre, self.rang = f"« {titre.texte} »", 0
+        self.rang += 1
+        return self.titre, self.rang
+
+    def tableau(self, nom: str) -> str:
+        """The name of a table of the body, `nom` unless a caption stands just above it."""
+        if self.legende is not None:
+            nom = f"tableau « {_court(self.legende)} »"
+            self.legende = None
+        fois = self.noms[nom] = self.noms.get(nom, 0) + 1
+        return nom if fois == 1 else f"{_ordinal(fois)} {nom}"
+
+
+def _nom_tableau(lignes: list[tuple[Any, list[tuple[Any, int, int, str]]]], entete_lignes: int) -> str:
+    """A table by its words: its first and last column titles (« tableau « Code Opération … Solde » »),
+    or, with no header row, the first words written in it."""
+    if entete_lignes:
+        titres = [texte for _, _, _, texte in lignes[0][1] if texte]
+        if titres:
+            premier, dernier = _court(titres[0], 30), _court(titres[-1], 30)
+            return f"tableau « {premier} … {dernier} »" if len(titres) > 1 else f"tableau « {premier} »"
+    for _, cellules in lignes:
+        for _, _, _, texte in cellules:
+            if texte:
+                return f"tableau « {_court(texte.splitlines()[0], 40)} »"
+    return "tableau"
+
+
 def _ligne_entete_marquee(tr: Any) -> bool:
     """The row says it is a header row (w:trPr/w:tblHeader, not switched off)."""
     marque = tr.find(f"{_W}trPr/{_W}tblHeader")
     return marque is not None and marque.get(f"{_W}val", "true").lower() not in _FAUX
 
 
-def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextPiece]:
+def _cellules(
+    chemin: Path, tableau: Any, lieu: str, cle: str, contexte: str, plan: _Plan | None = None
+) -> Iterator[TextPiece]:
     """One piece per cell (a merged cell once, at its first column), then the tables nested in it.
 
     Header rows are the rows Word marks as such (w:tblHeader) at the top of the table, or else the
     first row when it is plainly column titles (no digit at all); their texts name the columns of
-    the rows below (`header`)."""
+    the rows below (`header`). The table's landmark is `contexte` (the header it is in, the cell it
+    is nested in) and its name: the caption above it when `plan` has one, else its words."""
     lignes = []
     for tr in _blocs_lignes(tableau):
         cellules = []
@@ -465,6 +823,10 @@ def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextP
         entete_lignes += 1
     if entete_lignes == 0 and lignes and not any(_CHIFFRE.search(c[3]) for c in lignes[0][1]):
         entete_lignes = 1 if len(lignes) > 1 else 0
+    nom = _nom_tableau(lignes, entete_lignes)
+    if plan is not None:
+        nom = plan.tableau(nom)
+    titre = f"{contexte}, {nom}" if contexte else nom
     entetes: dict[int, str] = {}
     for numero_ligne, (_, cellules) in enumerate(lignes, start=1):
         en_tete = numero_ligne <= entete_lignes
@@ -473,6 +835,7 @@ def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextP
                 for c in range(debut, fin):
                     entetes[c] = texte
             partie = f"{lieu} ligne {numero_ligne} colonne {debut}"
+            entete = "" if en_tete else entetes.get(debut, "")
             if texte:
                 yield TextPiece(
                     chemin,
@@ -481,12 +844,17 @@ def _cellules(chemin: Path, tableau: Any, lieu: str, cle: str) -> Iterator[TextP
                     table=cle,
                     row=numero_ligne,
                     column=debut,
-                    header="" if en_tete else entetes.get(debut, ""),
+                    header=entete,
                     is_header=en_tete,
+                    table_title=titre,
                 )
             for rang, imbrique in enumerate(tc.iterchildren(f"{_W}tbl"), start=1):
                 yield from _cellules(
-                    chemin, imbrique, f"{partie}, tableau {rang}", f"{cle}/l{numero_ligne}c{debut}/{rang}"
+                    chemin,
+                    imbrique,
+                    f"{partie}, tableau {rang}",
+                    f"{cle}/l{numero_ligne}c{debut}/{rang}",
+                    _repere_cellule(titre, numero_ligne, debut, texte if en_tete else entete),
                 )
 
 
@@ -500,32 +868,37 @@ def _blocs_lignes(tableau: Any) -> Iterator[Any]:
                 yield from contenu.iterchildren(f"{_W}tr")
 
 
-def _zones_de_texte(chemin: Path, racine: Any, lieu: str) -> Iterator[TextPiece]:
-    """Text boxes (w:txbxContent); the VML copy that Word keeps in mc:Fallback is skipped."""
+def _zones_de_texte(chemin: Path, racine: Any, lieu: str, contexte: str) -> Iterator[TextPiece]:
+    """Text boxes (w:txbxContent); the VML copy that Word keeps in mc:Fallback is skipped. A text box
+    is named by its first words, in `contexte` (the header it is in)."""
     numero = 0
     for zone in racine.iter(f"{_W}txbxContent"):
         if any(ancetre.tag == _REPLI for ancetre in zone.iterancestors()):
             continue
         numero += 1
-        for rang, p in enumerate(zone.iter(f"{_W}p"), start=1):
-            texte = normalise(_texte(p))
-            if texte.strip():
-                yield TextPiece(chemin, f"{lieu} {numero} paragraphe {rang}", texte)
+        textes = [(rang, normalise(_texte(p))) for rang, p in enumerate(zone.iter(f"{_W}p"), start=1)]
+        ecrits = [(rang, texte) for rang, texte in textes if texte.strip()]
+        if not ecrits:
+            continue
+        nom = f"zone de texte « {_court(ecrits[0][1], 40)} »"
+        nom = f"{contexte}, {nom}" if contexte else nom
+        for place, (rang, texte) in enumerate(ecrits, start=1):
+            yield TextPiece(
+                chemin,
+                f"{lieu} {numero} paragraphe {rang}",
+                texte,
+                heading=nom,
+                rank=place if len(ecrits) > 1 else 0,
+            )
 
 
-def _entetes_pieds(chemin: Path, archive: zipfile.ZipFile, principal: str, corps: Any) -> Iterator[TextPiece]:
+def _entetes_pieds(
+    chemin: Path, archive: zipfile.ZipFile, relations: dict[str, tuple[str, str]], corps: Any
+) -> Iterator[TextPiece]:
     """Headers and footers of each section, each part once (a section linked to the previous one
     has no reference of its own)."""
     from docx.oxml.parser import parse_xml
 
-    dossier, _, nom = principal.rpartition("/")
-    try:
-        relations = parse_xml(archive.read(f"{dossier}/_rels/{nom}.rels"))
-    except KeyError:
-        return
-    cibles = {
-        r.get("Id"): posixpath.normpath(posixpath.join(dossier, r.get("Target", ""))) for r in relations
-    }
     sections = [s for s in corps.iter(f"{_W}sectPr")]
     vus: set[str] = set()
     for rang, section in enumerate(sections, start=1):
@@ -535,23 +908,35 @@ def _entetes_pieds(chemin: Path, archive: zipfile.ZipFile, principal: str, corps
             for ref in section.iterchildren(f"{_W}headerReference", f"{_W}footerReference")
         }
         for balise, genre, nom_partie in _ENTETES_PIEDS:
-            cible = cibles.get(references.get((balise, genre)))
+            reference = references.get((balise, genre))
+            relation = relations.get(reference) if reference is not None else None
+            cible = relation[1] if relation is not None else None
             if cible is None or cible in vus or cible not in archive.namelist():
                 continue
             vus.add(cible)
             partie = parse_xml(archive.read(cible))
             lieu = nom_partie + suffixe
-            paragraphes = tableaux = 0
-            for enfant in _blocs(partie):
+            blocs = [(b, normalise(_texte(b)) if b.tag == f"{_W}p" else "") for b in _blocs(partie)]
+            ecrits = sum(1 for b, texte in blocs if texte.strip())
+            paragraphes = tableaux = place = 0
+            for enfant, texte in blocs:
                 if enfant.tag == f"{_W}p":
                     paragraphes += 1
-                    texte = normalise(_texte(enfant))
                     if texte.strip():
-                        yield TextPiece(chemin, f"{lieu} paragraphe {paragraphes}", texte)
+                        place += 1
+                        yield TextPiece(
+                            chemin,
+                            f"{lieu} paragraphe {paragraphes}",
+                            texte,
+                            heading=lieu,
+                            rank=place if ecrits > 1 else 0,
+                        )
                 else:
                     tableaux += 1
-                    yield from _cellules(chemin, enfant, f"{lieu} tableau {tableaux}", f"{lieu}/{tableaux}")
-            yield from _zones_de_texte(chemin, partie, f"{lieu} zone de texte")
+                    yield from _cellules(
+                        chemin, enfant, f"{lieu} tableau {tableaux}", f"{lieu}/{tableaux}", lieu
+                    )
+            yield from _zones_de_texte(chemin, partie, f"{lieu} zone de texte", lieu)
 
 
 _DECIMALES_DECOLLEES = re.compile(r"(\d) ,(\d{2})(?!\d)|(\d), (\d{2})(?= ?€)")

@@ -326,6 +326,7 @@ def _cellule(
                 ligne,
                 colonne,
                 cellule.header,
+                table_title=modele.table_title,
             )
             return vide, 0, 0
     return None

@@ -413,6 +413,7 @@ def _cellule(document: IdentifiedDocument, piece: TextPiece) -> Location:
         kind=document.kind.value,
         part=_partie(document, piece.part),
         text=excerpt(piece.text),
+        landmark=piece.landmark or None,
     )
 
 

@@ -8,6 +8,7 @@ part where the fact is written, with the text found there) and the disagreeing `
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -44,9 +45,12 @@ class Location:
     `file` is the dossier file (or « dossier » when the dossier has no file) or the document's path;
     `line` the dossier line when known; `affaire` the affaire id; `kind` the kind of act
     (« délibération », « rapport », « convention », « annexe budgétaire », « séance »); `part` the
-    place in it (« article 2 », « tableau 1 ligne 2 colonne 5 », « paragraphe 12 », « page 1 ligne 7 »);
-    `field` the dossier field path (`affaires[0].deliberation.vote.pour`); `text` the text found
-    there, trimmed.
+    place in it (« article 2 », « tableau 1 ligne 2 colonne 5 », « paragraphe 12 », « page 1 ligne 7 »),
+    a stable key, which for a DOCX counts what Word does not number; `landmark`, for a place in a
+    DOCX, where a Word user finds it by what is written around it (« « Article 4 : Montant de la
+    subvention », 2e paragraphe », « tableau « Code Opération … Solde », ligne 2, colonne « CP » »,
+    « pied de page »; see `actes62.read.TextPiece`); `field` the dossier field path
+    (`affaires[0].deliberation.vote.pour`); `text` the text found there, trimmed.
     """
 
     file: str
@@ -56,13 +60,28 @@ class Location:
     part: str | None = None
     field: str | None = None
     text: str | None = None
+    landmark: str | None = None
 
     @property
     def place(self) -> str:
-        """The place printed after the file name: the dossier line, else the document part."""
+        """The place printed after the file name: the dossier line, else where a Word user finds
+        it in a DOCX, else the document part (a PDF's page and line)."""
         if self.line is not None:
             return str(self.line)
-        return self.part or self.field or ""
+        return self.landmark or self.part or self.field or ""
+
+    @property
+    def in_document(self) -> bool:
+        """A place in a DOCX or PDF document (not in the dossier)."""
+        return self.line is None and self.file.lower().endswith((".docx", ".pdf"))
+
+    def where(self) -> str:
+        """The file and place as printed: `dossier.yaml:34` for a dossier line (as compilers and
+        linters name a place), `convention.docx, « Article 4 : … », 2e paragraphe` in a document."""
+        place = self.place
+        if not place:
+            return self.file
+        return f"{self.file}, {place}" if self.in_document else f"{self.file}:{place}"
 
 
 @dataclass(frozen=True)
@@ -78,7 +97,9 @@ class Finding:
     related: tuple[Location, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-able dict with stable keys."""
+        """JSON-able dict with stable keys: `code`, `severity`, `message`, `values`, `location` and
+        `related` (each `file`, `line`, `affaire`, `kind`, `part`, `landmark`, `field`, `text`; see
+        `Location`: `landmark` is where a Word user finds a place in a DOCX, null elsewhere)."""
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -96,6 +117,7 @@ def _lieu_dict(loc: Location) -> dict[str, Any]:
         "affaire": loc.affaire,
         "kind": loc.kind,
         "part": loc.part,
+        "landmark": loc.landmark,
         "field": loc.field,
         "text": loc.text,
     }
@@ -123,9 +145,15 @@ def excerpt(texte: str, debut: int = 0, fin: int | None = None, marge: int = 60)
 _ORDRE = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def _cle_tri(finding: Finding) -> tuple[str, int, str, str]:
+_NOMBRE = re.compile(r"(\d+)")
+
+
+def _cle_tri(finding: Finding) -> tuple[str, int, tuple[tuple[int, str], ...], str]:
+    """File, dossier line, then the part in reading order (« paragraphe 9 » before « paragraphe 12 »)."""
     loc = finding.location
-    return (loc.file, loc.line if loc.line is not None else 0, loc.part or "", finding.code)
+    morceaux = _NOMBRE.split(loc.part or "")
+    partie = tuple((int(m), "") if rang % 2 else (-1, m) for rang, m in enumerate(morceaux))
+    return (loc.file, loc.line if loc.line is not None else 0, partie, finding.code)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
@@ -138,22 +166,24 @@ def findings_to_json(findings: Sequence[Finding]) -> str:
 
 
 def findings_to_text(findings: Sequence[Finding], documents: Sequence[Path] = ()) -> str:
-    """One finding a line, `file:place: CODE message` (for a document, the words around the place on
-    the next line, to find it in Word), then a French summary line."""
+    """One finding a line, then a French summary line.
+
+    A finding in the dossier reads `dossier.yaml:34: CODE message`; a finding in a document names
+    the place as its reader finds it, `convention.docx, « Article 4 : Montant de la subvention »,
+    2e paragraphe : CODE message` (a PDF: `transmission.pdf, page 3 ligne 7, « Annexe 2 » : …`), and
+    the words written there on the next line, to look for with Word's search."""
     lignes = []
     for finding in sorted(findings, key=_cle_tri):
         loc = finding.location
-        place = loc.place
-        lieu = f"{loc.file}:{place}:" if place else f"{loc.file}:"
+        lieu = f"{loc.where()} :" if loc.in_document else f"{loc.where()}:"
         lignes.append(f"{lieu} {finding.code} {finding.message}")
-        if loc.text and not finding.related and loc.file.lower().endswith((".docx", ".pdf")):
+        if loc.text and not finding.related and loc.in_document:
             lignes.append(f"    « {loc.text} »")  # the words to look for in Word, or in the PDF
         if finding.related:
             if loc.text:
                 lignes.append(f"    ici : « {loc.text} »")
             for autre in finding.related:
-                ou = f"{autre.file}:{autre.place}" if autre.place else autre.file
-                lignes.append(f"    là : {ou} : « {autre.text or ''} »")
+                lignes.append(f"    là : {autre.where()} : « {autre.text or ''} »")
     compte = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     resume = ", ".join(
         f"{n} {s.libelle}{'s' if n > 1 else ''}"

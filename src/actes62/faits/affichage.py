@@ -34,7 +34,8 @@ def _valeur(fait: Fait) -> str:
 
 
 def faits_to_text(releve: Releve) -> str:
-    """Per document, each fact: its kind and role, its value, its place and the words read."""
+    """Per document, each fact: its place (where a Word user finds it in a DOCX), its kind and role,
+    its value and the words read."""
     lignes: list[str] = []
     for affaire, document in _documents(releve):
         genre = document.genre.value if document.genre else "pièce non reconnue"
@@ -43,7 +44,7 @@ def faits_to_text(releve: Releve) -> str:
             lignes.append(f"  non lu : {document.raison}")
         for fait in document.faits:
             lignes.append(
-                f"  {fait.lieu.part}: {fait.sorte.value} ({fait.role.value}) = {_valeur(fait)}"
+                f"  {fait.lieu.landmark or fait.lieu.part} : {fait.sorte.value} ({fait.role.value}) = {_valeur(fait)}"
                 f"  « {' '.join(fait.ecrit.split())[:80]} »"
             )
         lignes.append("")
@@ -51,7 +52,8 @@ def faits_to_text(releve: Releve) -> str:
 
 
 def faits_to_json(releve: Releve) -> str:
-    """The same as JSON: a list of documents, each with its facts (stable keys)."""
+    """The same as JSON: a list of documents, each with its facts (stable keys; `lieu` is the part, a
+    key, `repere` where a Word user finds it in a DOCX, null in a PDF)."""
     sortie: list[dict[str, Any]] = []
     for affaire, document in _documents(releve):
         sortie.append(
@@ -68,6 +70,7 @@ def faits_to_json(releve: Releve) -> str:
                         "role": fait.role.value,
                         "valeur": _valeur(fait),
                         "lieu": fait.lieu.part,
+                        "repere": fait.lieu.landmark,
                         "texte": fait.lieu.text,
                         "ecrit": fait.ecrit,
                     }

@@ -67,6 +67,7 @@ class _Lecteur:
             kind=self.genre,
             part=piece.part_at(debut),
             text=excerpt(piece.text, debut, fin),
+            landmark=piece.landmark or None,
         )
 
     def ajouter(
@@ -1111,6 +1112,7 @@ def _lignes_de(cellules: list[TextPiece]) -> Iterator[TextPiece]:
             " | ".join(textes),
             table=premiere.table,
             row=premiere.row,
+            table_title=premiere.table_title,
         )
 
 

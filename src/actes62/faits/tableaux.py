@@ -86,6 +86,7 @@ def _lieu(piece: TextPiece, genre: str | None, debut: int = 0, fin: int | None =
         kind=genre,
         part=piece.part_at(debut),
         text=excerpt(piece.text, debut, fin),
+        landmark=piece.landmark or None,
     )
 
 

@@ -73,6 +73,7 @@ class Trouve(Generic[_V]):
             kind=document.genre,
             part=self.piece.part_at(self.debut),
             text=excerpt(self.piece.text, self.debut, self.fin),
+            landmark=self.piece.landmark or None,
         )
 
 
