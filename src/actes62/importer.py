@@ -176,8 +176,10 @@ def _qualite(qualite: str | None) -> tuple[str | None, str | None]:
 
 
 def _lieu(location: Location) -> str:
+    """The document and the place in it a Word user finds (its heading and rank, its table)."""
     nom = Path(location.file).name
-    return f"{nom}, {location.part}" if location.part else nom
+    lieu = location.landmark or location.part
+    return f"{nom}, {lieu}" if lieu else nom
 
 
 # --- the builder --------------------------------------------------------------------------------------
