@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +42,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from actes62.checks.attendus import Modeles, rendu_attendu
 from actes62.errors import Actes62Error, DossierInvalide
 from actes62.formats import lire_date, trouver_dates
+from actes62.identify import pliage
 from actes62.load import chemin_lisible
 from actes62.model import Adresse, AnnexeBudget, DocumentKind, Dossier, Personne
 from actes62.read import TextPiece
@@ -752,7 +752,7 @@ def calquer(
                     resultat[cle] = encore[cle]
                     valeurs[cle] = _donnee(marque.trou.genre, encore[cle].valeur)
     with contextlib.suppress(Actes62Error):
-        surplus.update(en_trop(_avec(donnees, valeurs, charger), documents, modeles))
+        surplus.update(en_trop(_avec(donnees, valeurs, charger), documents, modeles, textes))
     return resultat, surplus
 
 
@@ -827,23 +827,26 @@ def facultatifs(racine: CommentedMap) -> list[Trou]:
 
 def champs_de(chemin: Sequence[int | str], carte: CommentedMap) -> list[str]:
     """The fields of the model class of the map at `chemin`, in the model's order."""
-    classes: list[type[BaseModel]] = [Dossier]
-    for element in chemin:
-        if isinstance(element, int):
-            continue
-        classe = next((c for c in classes if element in c.model_fields), None)
-        if classe is None:
+    if any(isinstance(e, str) for e in chemin):
+        if (info := _champ(chemin)) is None:
             return []
-        classes = _classes(classe.model_fields[element].annotation)
+        classes = _classes(info.annotation)
+    else:
+        classes = [Dossier]
     classe = _classe(carte, classes)
     return list(classe.model_fields) if classe is not None else []
 
 
-def en_trop(dossier: Dossier, documents: Sequence[Piece], modeles: Modeles) -> dict[str, Counter[str]]:
+def en_trop(
+    dossier: Dossier,
+    documents: Sequence[Piece],
+    modeles: Modeles,
+    textes: dict[int, list[str]] | None = None,
+) -> dict[str, Counter[str]]:
     """By affaire (`id`), the texts the renders write more often than their documents do: a
     paragraph the importer gave to the dossier (an article's last paragraph, a visa) that the
     template writes by itself, so that the render repeats it."""
-    textes = _lire(documents)
+    textes = textes if textes is not None else _lire(documents)
     surplus: dict[str, Counter[str]] = {}
     for document, rendu in _rendus(dossier, documents, modeles):
         trop = Counter(_plat(p.text) for p in rendu) - Counter(textes[id(document)])
@@ -892,8 +895,8 @@ def _seule(donnees: CommentedMap, rang: int) -> Iterator[None]:
 
 
 def _plie(texte: str) -> str:
-    sans = unicodedata.normalize("NFKD", texte.replace("_", " "))
-    return " ".join("".join(c for c in sans if not unicodedata.combining(c)).casefold().split())
+    """Folded (`identify.pliage`), « _ » as a space, runs of spaces as one."""
+    return " ".join(pliage(texte.replace("_", " ")).split())
 
 
 def _candidats(valeurs: Sequence[str], textes: Sequence[str]) -> list[str]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,7 +38,7 @@ from actes62.errors import Actes62Error, DocumentIllisible, DossierInvalide, Fic
 from actes62.faits.modele import ActeCite, DocumentFaits, Fait, Periode, Personne, Role, Sorte, Tableau
 from actes62.fichiers import ecrire_atomique
 from actes62.formats import lire_euros
-from actes62.identify import DocumentKind
+from actes62.identify import DocumentKind, pliage
 from actes62.load import erreurs_validation
 from actes62.model import Adresse, Dossier
 from actes62.read import ReadDocument, TextPiece, parts, read_document
@@ -126,8 +125,8 @@ _INSTANCES = {
 
 
 def _plie(texte: str) -> str:
-    sans = unicodedata.normalize("NFKD", texte)
-    return " ".join("".join(c for c in sans if not unicodedata.combining(c)).casefold().split())
+    """Folded (`identify.pliage`), runs of spaces as one."""
+    return " ".join(pliage(texte).split())
 
 
 def _espaces(texte: str) -> str:
@@ -259,12 +258,6 @@ class _Batisseur:
             carte.yaml_set_comment_before_after_key(cle, before="\n".join(textes), indent=profondeur)
 
 
-def _carte(profondeur: int) -> CommentedMap:
-    carte = CommentedMap()
-    carte._actes62_profondeur = profondeur  # type: ignore[attr-defined]
-    return carte
-
-
 def _documents(affaire: AffaireLue, genre: DocumentKind) -> list[DocumentFaits]:
     return [d for d in affaire.documents if d.genre is genre]
 
@@ -299,7 +292,7 @@ def _signataire(fait: Fait | None) -> CommentedMap | None:
     personne = _designation(fait.valeur, civilite)
     if personne is None or qualite is None:
         return None
-    carte = _carte(8)
+    carte = CommentedMap()
     carte["personne"], carte["qualite"] = personne, qualite
     return carte
 
@@ -308,7 +301,7 @@ def _visa_acte(acte: ActeCite) -> CommentedMap | None:
     instance = _INSTANCES.get(_plie(acte.instance or ""))
     if instance is None or acte.date is None or not acte.titre:
         return None
-    visa = _carte(8)
+    visa = CommentedMap()
     visa["instance"] = instance
     if acte.numero and re.fullmatch(r"\d{4}-\d{1,4}", acte.numero):
         visa["numero"] = acte.numero
@@ -376,7 +369,7 @@ def _articles(b: _Batisseur, document: DocumentFaits) -> list[CommentedMap]:
             break
         if m := _ARTICLE.match(texte):
             apres_tableau = 0
-            article = _carte(8)
+            article = CommentedMap()
             titre, texte_article = _titre_et_texte(m["titre"])
             if titre:
                 article["titre"] = titre
@@ -419,7 +412,7 @@ def _visas(b: _Batisseur, document: DocumentFaits, avis: set[date]) -> list[Any]
         acte = actes.get(piece.part)
         visa = _visa_acte(acte) if acte is not None else None
         if visa is None:
-            visa = _carte(8)
+            visa = CommentedMap()
             visa["texte"] = _espaces(piece.text).rstrip(" ;")
         visas.append(visa)
     return visas
@@ -429,7 +422,7 @@ def _visas(b: _Batisseur, document: DocumentFaits, avis: set[date]) -> list[Any]
 
 
 def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap:
-    carte = _carte(2)
+    carte = CommentedMap()
     tous = [(d, f) for a in affaires for d in a.documents for f in d.faits]
     siret = _premier((d, f) for d, f in tous if f.sorte is Sorte.SIRET and f.role is Role.COLLECTIVITE)
     acte = _premier((d, f) for d, f in tous if f.sorte is Sorte.IDENTIFIANT_ACTES)
@@ -509,7 +502,7 @@ def _collectivite(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap
 
 
 def _seance(b: _Batisseur, affaires: Sequence[AffaireLue]) -> CommentedMap:
-    carte = _carte(2)
+    carte = CommentedMap()
     deliberation = next(
         (
             d
@@ -637,14 +630,14 @@ def _imputations(b: _Batisseur, affaire: AffaireLue) -> list[CommentedMap]:
                 None,
             )
             if carte is None:
-                carte = par_code[code] = _carte(6)
+                carte = par_code[code] = CommentedMap()
             for champ, texte in champs.items():
                 carte.setdefault(champ, texte)
             for champ, valeur in montants.items():
                 carte.setdefault(champ, valeur)
     resultat = []
     for code, lue in par_code.items():
-        carte = _carte(6)
+        carte = CommentedMap()
         deduit = "disponible" not in lue and {"solde", "proposition"} <= set(lue)
         if deduit:  # a table that writes what is left after the proposition, not what was before
             lue["disponible"] = lue["solde"] + lue["proposition"]
@@ -701,7 +694,7 @@ def _champs_imputation(textes: Sequence[str], entetes: Sequence[str]) -> dict[st
 
 
 def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
-    carte = _carte(4)
+    carte = CommentedMap()
     deliberations = _documents(affaire, DocumentKind.DELIBERATION)
     rapports = _documents(affaire, DocumentKind.RAPPORT)
     conventions = _documents(affaire, DocumentKind.CONVENTION)
@@ -728,7 +721,7 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
     if titre:
         b.commenter(carte, "titre", "tel que l'acte l'imprime (en capitales) ; à récrire en casse normale")
 
-    beneficiaire = _carte(6)
+    beneficiaire = CommentedMap()
     b.ecrire(beneficiaire, "nom", nom, f"{ident}.beneficiaire.nom", "le nom du bénéficiaire")
     b.completer(
         beneficiaire,
@@ -776,7 +769,7 @@ def _affaire(b: _Batisseur, affaire: AffaireLue) -> CommentedMap:
 
 
 def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], ident: str) -> CommentedMap:
-    carte = _carte(6)
+    carte = CommentedMap()
     numero = _premier(affaire.faits(Sorte.NUMERO, Role.RAPPORT))
     b.ecrire(
         carte,
@@ -791,7 +784,7 @@ def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], 
     b.completer(
         carte, "propositions", f"{ident}.rapport.propositions", "les propositions (une liste de paragraphes)"
     )
-    avis = _carte(8)
+    avis = CommentedMap()
     b.completer(avis, "numero", f"{ident}.rapport.avis.numero", "le numéro de la commission")
     b.completer(avis, "nom", f"{ident}.rapport.avis.nom", "le nom de la commission")
     jour = _premier(affaire.faits(Sorte.DATE, Role.AVIS))
@@ -804,7 +797,7 @@ def _rapport(b: _Batisseur, affaire: AffaireLue, rapports: list[DocumentFaits], 
 def _deliberation(
     b: _Batisseur, affaire: AffaireLue, deliberations: list[DocumentFaits], ident: str
 ) -> CommentedMap:
-    carte = _carte(6)
+    carte = CommentedMap()
     document = deliberations[0] if deliberations else None
     numero = _premier(affaire.faits(Sorte.NUMERO, Role.DELIBERATION))
     b.ecrire(
@@ -831,7 +824,7 @@ def _deliberation(
         b.commenter(carte, "articles", "déduit : les paragraphes qui suivent chaque « Article N » ; à relire")
     votes = {f.role: f.valeur for f in _de(document, Sorte.VOTE)}
     if Role.POUR in votes:
-        vote = _carte(8)
+        vote = CommentedMap()
         for cle, role in (
             ("pour", Role.POUR),
             ("contre", Role.CONTRE),
@@ -853,7 +846,7 @@ def _deliberation(
         b.commenter(carte, "etat", "déduit : la délibération n'écrit aucun vote")
     acte = next(iter(_de(document, Sorte.IDENTIFIANT_ACTES)), None)
     if acte is not None:
-        acquittement = _carte(8)
+        acquittement = CommentedMap()
         acquittement["identifiant"] = str(acte.valeur)
         for cle, quoi in (
             ("date_transmission", "le jour où l'acte a été transmis (AAAA-MM-JJ)"),
@@ -870,7 +863,7 @@ def _convention(
 ) -> CommentedMap:
     """The convention; `acte`: the number and title of the affaire's délibération, which is the
     one that authorises signing when the convention cites its number."""
-    carte = _carte(6)
+    carte = CommentedMap()
     champ = f"{ident}.convention"
     b.completer(carte, "titre", f"{champ}.titre", "le titre de la convention")
     b.completer(carte, "objet", f"{champ}.objet", "l'objet de la convention")
@@ -942,7 +935,7 @@ def _annexes(
     for document in budgets:
         marque = next((f.valeur for f in document.de(Sorte.ANNEXE, Role.MARQUE)), None)
         numero = int(str(marque).rsplit(":", 1)[-1]) if marque is not None else len(numeros) + 1
-        annexe = _carte(8)
+        annexe = CommentedMap()
         annexe["type"] = "budget"
         b.completer(
             annexe, "titre", f"{affaire.nom}.annexe {numero}.titre", "le titre de l'annexe budgétaire"
@@ -967,12 +960,12 @@ def _annexes(
         )
         while rang_convention in numeros:
             rang_convention += 1
-        annexe = _carte(8)
+        annexe = CommentedMap()
         annexe["type"] = "convention"
         numeros[rang_convention] = annexe
     for rang in range(1, max([*numeros, *references], default=0) + 1):
         if rang not in numeros:
-            annexe = _carte(8)
+            annexe = CommentedMap()
             annexe["type"] = "document"
             b.completer(annexe, "titre", f"{affaire.nom}.annexe {rang}.titre", f"le titre de l'annexe {rang}")
             numeros[rang] = annexe
@@ -1089,7 +1082,7 @@ def _par_modeles(b: _Batisseur, affaires: Sequence[AffaireLue], modeles: Modeles
         if trou.genre in (list, model.Personne):
             valeur = CommentedSeq(valeur)
         elif trou.genre is Adresse:
-            adresse = _carte(getattr(trou.carte, "_actes62_profondeur", 0) + 2)
+            adresse = CommentedMap()
             adresse["lignes"] = CommentedSeq(valeur)
             valeur = adresse
         ou = ", ".join(lecture.documents[:2]) + (" …" if len(lecture.documents) > 2 else "")
